@@ -1,0 +1,114 @@
+package vn.baucu.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.CurrentUser;
+
+/**
+ * The audit log. Each entry carries the SHA-256 of the previous entry's hash and its own content, so
+ * editing or deleting a row breaks the chain ({@link #verify()} finds where); the table also refuses
+ * UPDATE and DELETE. Writing must happen inside the caller's transaction: an audit failure fails the
+ * change it records.
+ */
+@Service
+public class AuditLog {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Authorization authorization;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, Clock clock, Authorization authorization, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.authorization = authorization;
+        this.json = json;
+    }
+
+    /** Records an action by the current user (or {@code system} when nobody is logged in). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String subject, String subjectId, String unitCode, Map<String, ?> details) {
+        CurrentUser user = authorization.currentUserOrNull();
+        recordAs(user == null ? "system" : user.username(), action, subject, subjectId, unitCode, details);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, String action, String subject, String subjectId, String unitCode,
+                         Map<String, ?> details) {
+        // one writer at a time extends the chain; the lock is released at commit
+        jdbc.sql("select pg_advisory_xact_lock(7305010001)").query().singleRow();
+        jdbc.sql("""
+                        with prev as (
+                            select coalesce((select hash from audit_log order by id desc limit 1), :genesis) as h),
+                        entry as (
+                            select cast(:at as timestamptz) as occurred_at, cast(:actor as varchar) as actor,
+                                   cast(:action as varchar) as action, cast(:subject as varchar) as subject,
+                                   cast(:subjectId as varchar) as subject_id, cast(:unitCode as varchar) as unit_code,
+                                   cast(:details as jsonb) as details)
+                        insert into audit_log (occurred_at, actor, action, subject, subject_id, unit_code, details,
+                                               prev_hash, hash)
+                        select e.occurred_at, e.actor, e.action, e.subject, e.subject_id, e.unit_code, e.details, p.h,
+                               """ + HASH_EXPRESSION + """
+                        from entry e, prev p""")
+                .param("genesis", GENESIS)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("actor", actor)
+                .param("action", action)
+                .param("subject", subject)
+                .param("subjectId", subjectId)
+                .param("unitCode", unitCode)
+                .param("details", json.writeValueAsString(new TreeMap<>(details)))
+                .update();
+    }
+
+    /** The hash of an entry, over the previous hash and every column, computed by PostgreSQL itself. */
+    private static final String HASH_EXPRESSION = """
+            encode(sha256(convert_to(concat_ws('|', p.h,
+                to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), e.actor, e.action, e.subject,
+                coalesce(e.subject_id, ''), coalesce(e.unit_code, ''), e.details::text), 'UTF8')), 'hex')
+            """;
+
+    /** Ids of the entries whose hash or link to the previous entry does not hold; empty when the chain is intact. */
+    @Transactional(readOnly = true)
+    public List<Long> verify() {
+        return jdbc.sql("""
+                        select e.id from (
+                            select a.*, coalesce(lag(a.hash) over (order by a.id), :genesis) as expected_prev
+                            from audit_log a) e
+                        cross join lateral (select e.prev_hash as h) p
+                        where e.prev_hash <> e.expected_prev or e.hash <> """ + HASH_EXPRESSION + """
+                        order by e.id""")
+                .param("genesis", GENESIS)
+                .query(Long.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> latest(String subject, String subjectId, int limit) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, action, subject, subject_id, unit_code, details::text, hash
+                        from audit_log
+                        where (cast(:subject as varchar) is null or subject = :subject)
+                          and (cast(:subjectId as varchar) is null or subject_id = :subjectId)
+                        order by id desc limit :limit""")
+                .param("subject", subject)
+                .param("subjectId", subjectId)
+                .param("limit", limit)
+                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+}

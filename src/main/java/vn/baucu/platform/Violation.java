@@ -1,0 +1,26 @@
+package vn.baucu.platform;
+
+import java.util.List;
+
+/**
+ * One broken rule, reported together with every other one (never only the first).
+ *
+ * @param code       stable code (e.g. {@code G-103}) that clients and tests can rely on
+ * @param field      the field, parameter or column concerned; may be null
+ * @param row        for file imports, the 1-based line or row number in the file; null otherwise
+ * @param messageKey key of the localised message; the arguments fill its placeholders
+ */
+public record Violation(String code, String field, Integer row, String messageKey, List<Object> args) {
+
+    public Violation {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    public static Violation of(String code, String field, String messageKey, Object... args) {
+        return new Violation(code, field, null, messageKey, List.of(args));
+    }
+
+    public static Violation atRow(int row, String code, String field, String messageKey, Object... args) {
+        return new Violation(code, field, row, messageKey, List.of(args));
+    }
+}

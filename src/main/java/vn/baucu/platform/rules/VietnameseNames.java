@@ -1,0 +1,78 @@
+package vn.baucu.platform.rules;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How baucu stores and compares Vietnamese names. Pure functions, no Spring.
+ *
+ * <ul>
+ *   <li>{@link #clean}: the stored form — Unicode NFC (PDF fonts and PostgreSQL compare code points, and
+ *       NFD text typed with some keyboards renders wrongly), trimmed, inner white space collapsed.</li>
+ *   <li>{@link #matchKey}: equal for names that differ only in case or in where the tone mark sits
+ *       ("Hòa" / "Hoà", "Thủy" / "Thuỷ"): about 200 GSO names differ only so between official lists.</li>
+ *   <li>{@link #searchKey}: no diacritics at all, lower case, đ → d, so "mong cai" finds "Móng Cái".</li>
+ * </ul>
+ */
+public final class VietnameseNames {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private VietnameseNames() {
+    }
+
+    public static String clean(String name) {
+        if (name == null) {
+            return null;
+        }
+        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC).replace('\u00A0', ' ');
+        return SPACES.matcher(nfc.strip()).replaceAll(" ");
+    }
+
+    /** Case-folded, with each syllable's tone mark moved to the end of the syllable, then NFC. */
+    public static String matchKey(String name) {
+        String cleaned = clean(name);
+        if (cleaned == null) {
+            return null;
+        }
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length() + 4);
+        for (String word : lower.split(" ")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            String nfd = Normalizer.normalize(word, Normalizer.Form.NFD);
+            StringBuilder base = new StringBuilder(nfd.length());
+            char tone = 0;
+            for (int i = 0; i < nfd.length(); i++) {
+                char c = nfd.charAt(i);
+                if (isToneMark(c)) {
+                    tone = c;
+                } else {
+                    base.append(c);
+                }
+            }
+            if (tone != 0) {
+                base.append(tone);
+            }
+            out.append(Normalizer.normalize(base, Normalizer.Form.NFC));
+        }
+        return out.toString();
+    }
+
+    public static String searchKey(String name) {
+        String cleaned = clean(name);
+        if (cleaned == null) {
+            return null;
+        }
+        String stripped = MARKS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFD)).replaceAll("");
+        return stripped.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+    }
+
+    /** The five Vietnamese tones other than level: grave, acute, tilde, hook above, dot below. */
+    private static boolean isToneMark(char c) {
+        return c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
+    }
+}
