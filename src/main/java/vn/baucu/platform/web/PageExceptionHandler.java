@@ -4,8 +4,6 @@ import vn.baucu.platform.ProblemRenderer;
 import java.util.List;
 import java.util.Locale;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
@@ -26,12 +24,13 @@ import vn.baucu.platform.Violation;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
     private final ProblemRenderer renderer;
+    private final LayoutAdvice layout;
 
-    PageExceptionHandler(ProblemRenderer renderer) {
+    PageExceptionHandler(ProblemRenderer renderer, LayoutAdvice layout) {
         this.renderer = renderer;
+        this.layout = layout;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -59,6 +58,9 @@ class PageExceptionHandler {
     private ModelAndView page(ProblemDetail p, Locale locale, HttpServletResponse response, List<Violation> violations) {
         response.setStatus(p.getStatus());
         var mav = new ModelAndView("error/problem");
+        // @ModelAttribute methods do not run for exception handlers: the layout's attributes are added here
+        mav.addObject("me", layout.me());
+        mav.addObject("myUnitName", layout.myUnitName());
         mav.addObject("problem", p);
         mav.addObject("violations", renderer.violations(violations, locale));
         return mav;

@@ -1,0 +1,79 @@
+package vn.baucu.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.baucu.geography.AdminUnit;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.geography.UnitLevel;
+import vn.baucu.platform.Authorization;
+import vn.baucu.support.BaucuIntegrationTest;
+
+/** The Quảng Ninh demo set: the seed scenario's figures, in the 2022 structure and after the reform. */
+@BaucuIntegrationTest
+class DemoDataIT {
+
+    @Autowired
+    DemoData demo;
+    @Autowired
+    AdminUnits units;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void loadsQuangNinhWithItsVillagesAndHouseholdRepresentatives() {
+        Authorization.runAsSystem(demo::load);
+        assertThat(demo.loaded()).isTrue();
+        assertThat(Authorization.runAsSystem(demo::load)).as("a second load does nothing").isNull();
+
+        List<AdminUnit> villages2022 = Authorization.runAsSystem(() ->
+                units.list(UnitLevel.VILLAGE, DemoData.PROVINCE, DemoData.ELECTION_DAY)).stream()
+                .filter(v -> "DEMO".equals(v.source()) || "IMPORT".equals(v.source())).toList();
+        List<String> demoCodes = jdbc.sql("select distinct village_code from resident where source = 'DEMO'")
+                .query(String.class).list();
+        assertThat(demoCodes).hasSize(DemoData.VILLAGES);
+        assertThat(villages2022.stream().filter(v -> demoCodes.contains(v.code()))).hasSize(DemoData.VILLAGES);
+        assertThat(villages2022.stream().filter(v -> demoCodes.contains(v.code())).mapToInt(AdminUnit::households).sum())
+                .isEqualTo(DemoData.HOUSEHOLDS);
+        assertThat(units.list(UnitLevel.DISTRICT, "22", DemoData.ELECTION_DAY)).hasSize(13);
+        assertThat(units.list(UnitLevel.COMMUNE, "22", DemoData.ELECTION_DAY)).hasSize(171);
+
+        // one representative per household, every village's register matching its recorded household count
+        Integer mismatched = jdbc.sql("""
+                select count(*) from admin_unit v
+                where v.level = 'VILLAGE' and v.valid_to = '2025-07-01' and v.code in (select village_code from resident where source = 'DEMO')
+                  and v.households <> (select count(*) from resident r where r.village_code = v.code and r.household_representative)""")
+                .query(Integer.class).single();
+        assertThat(mismatched).isZero();
+        Long representatives = jdbc.sql("select count(*) from resident where source = 'DEMO' and household_representative")
+                .query(Long.class).single();
+        assertThat(representatives).isEqualTo(DemoData.HOUSEHOLDS);
+        Integer underage = jdbc.sql("select count(*) from resident where source = 'DEMO' and birth_date > :d")
+                .param("d", java.sql.Date.valueOf(DemoData.ELECTION_DAY.minusYears(18))).query(Integer.class).single();
+        assertThat(underage).as("every representative is a voter on election day").isZero();
+
+        // after the reform every demo village sits under one of the 54 new communes
+        List<AdminUnit> villagesNow = Authorization.runAsSystem(() ->
+                units.list(UnitLevel.VILLAGE, DemoData.PROVINCE, LocalDate.of(2026, 3, 15)));
+        assertThat(villagesNow.stream().filter(v -> demoCodes.contains(v.code()))).hasSize(DemoData.VILLAGES)
+                .allSatisfy(v -> assertThat(v.validFrom()).isEqualTo(DemoData.REFORM));
+    }
+
+    @Test
+    void namesLookVietnameseAndIdsAreWellFormed() {
+        Authorization.runAsSystem(demo::load);
+        List<String> sample = jdbc.sql("select full_name from resident where source = 'DEMO' order by id limit 200")
+                .query(String.class).list();
+        assertThat(sample).allSatisfy(n -> assertThat(n.split(" ")).hasSizeBetween(3, 4));
+        assertThat(sample.stream().filter(n -> n.startsWith("Nguyễn ")).count()).isBetween(40L, 120L);
+        Integer badIds = jdbc.sql("select count(*) from resident where source = 'DEMO' and personal_id !~ '^022[0-3][0-9]{8}$'")
+                .query(Integer.class).single();
+        assertThat(badIds).isZero();
+    }
+}
