@@ -72,7 +72,8 @@ class UnitPages {
         LocalDate day = asOf == null ? units.today() : asOf;
         AdminUnit unit = units.get(code, day);
         model.addAttribute("asOf", day);
-        model.addAttribute("today", units.today().isBefore(day) ? day : units.today());
+        // the default "in force from" of the forms: today, or the page's date for a unit that has since ceased
+        model.addAttribute("today", unit.validOn(units.today()) ? units.today() : day);
         model.addAttribute("unit", unit);
         model.addAttribute("ancestors", units.ancestors(unit));
         model.addAttribute("predecessors", units.predecessors(unit));
@@ -173,7 +174,7 @@ class UnitPages {
             return "units/detail";
         }
         redirect.addFlashAttribute("done", doneKey);
-        redirect.addAttribute("asOf", day);
+        redirect.addAttribute("asOf", day.toString());
         return "redirect:/units/" + code;
     }
 

@@ -1,0 +1,138 @@
+package vn.baucu.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Real Chromium on a phone-sized screen: sign in, search units without diacritics (htmx), open a
+ * commune as of 2022 and add a village through the form. Screenshots go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("baucu.chromium", "/usr/bin/chromium")))
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page phone(String language) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(390, 844).setLocale(language).setExtraHTTPHeaders(
+                        java.util.Map.of("Accept-Language", language)));
+        return context.newPage();
+    }
+
+    private void signIn(Page page) {
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.locator("#username").fill("admin");
+        page.locator("#password").fill("admin-test-password");
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/");
+    }
+
+    @Test
+    void anOfficialFindsACommuneAndAddsAVillageOnAPhone() {
+        Page page = phone("vi");
+        signIn(page);
+        assertThat(page.locator("header.national")).containsText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        assertThat(page.locator(".session .unit")).hasText("Toàn quốc");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-vi.png")).setFullPage(true));
+
+        page.navigate("http://127.0.0.1:" + port + "/units?asOf=2022-06-05");
+        assertThat(page.locator("h2").first()).containsText("63");
+        page.locator("#q").fill("ka long");
+        assertThat(page.locator("#results")).containsText("Phường Ka Long");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("search-vi.png")).setFullPage(true));
+        page.locator("#results a", new Page.LocatorOptions().setHasText("Phường Ka Long")).click();
+        assertThat(page.locator("h1")).hasText("Phường Ka Long");
+        assertThat(page.locator("body")).containsText("Phường Móng Cái 2");
+
+        String name = "Thôn Trình Duyệt " + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        page.locator("#c-name").fill(name);
+        page.locator("#c-kind").selectOption("THON");
+        page.locator("#c-households").fill("123");
+        page.locator("#c-effective").fill("2022-01-15");
+        page.locator("#c-name").press("Enter");
+        assertThat(page.locator(".alert.ok")).containsText("Đã thêm");
+        assertThat(page.locator("table")).containsText(name);
+        assertThat(page.locator("#a-name")).hasCount(0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("commune-vi.png")).setFullPage(true));
+
+        // rename it from 2023 on: the village page shows both versions
+        page.locator("table a", new Page.LocatorOptions().setHasText(name)).click();
+        assertThat(page.locator("h1")).hasText(name);
+        page.locator("summary", new Page.LocatorOptions().setHasText("Đổi tên")).click();
+        page.locator("#a-name").fill(name + " Mới");
+        page.locator("#a-effective").fill("2023-01-01");
+        page.locator("#a-name").press("Enter");
+        assertThat(page.locator(".alert.ok")).containsText("Đã lưu");
+        assertThat(page.locator("ol.history li")).hasCount(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("village-vi.png")).setFullPage(true));
+        page.navigate("http://127.0.0.1:" + port + "/units/06709?asOf=2022-06-05");
+
+        // the same name again is refused on the page, with the rule's code
+        page.locator("#c-name").fill(name);
+        page.locator("#c-kind").selectOption("THON");
+        page.locator("#c-households").fill("5");
+        page.locator("#c-effective").fill("2022-01-20");
+        page.locator("#c-name").press("Enter");
+        assertThat(page.locator("#form-errors")).containsText("G-206");
+    }
+
+    @Test
+    void theSameJourneyInEnglish() {
+        Page page = phone("en");
+        signIn(page);
+        assertThat(page.locator("header.national")).containsText("SOCIALIST REPUBLIC OF VIETNAM");
+        page.navigate("http://127.0.0.1:" + port + "/units");
+        assertThat(page.locator("h2").first()).containsText("34 provinces");
+        page.locator("a", new Page.LocatorOptions().setHasText("VI")).first().click();
+        assertThat(page.locator("h2").first()).containsText("34 tỉnh");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("units-switched-vi.png")).setFullPage(true));
+    }
+}
