@@ -125,6 +125,26 @@ class BrowserIT {
     }
 
     @Test
+    void aJournalistChecksAVillageResultWithoutSigningIn() {
+        Page page = phone("vi");
+        page.navigate("http://127.0.0.1:" + port + "/portal/evaluation");
+        page.locator("#ruleSet").selectOption("VILLAGE_HEAD_2023");
+        page.locator("#electorate").fill("310");
+        page.locator("#participants").fill("216");
+        page.locator("#ballotsIssued").fill("216");
+        page.locator("#ballotsReturned").fill("216");
+        page.locator("#validBallots").fill("210");
+        page.locator("#invalidBallots").fill("6");
+        page.locator("input[name=name]").first().fill("Nguyễn Văn Hùng");
+        page.locator("input[name=votes]").first().fill("110");
+        page.locator("form button[type=submit]").click();
+        assertThat(page.locator("#result h2")).hasText("Không ai trúng cử");
+        assertThat(page.locator("#result")).containsText("35.48");
+        assertThat(page.locator("#result")).containsText("Luật 10/2022/QH15, Điều 21 khoản 1");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("calculator-vi.png")).setFullPage(true));
+    }
+
+    @Test
     void theSameJourneyInEnglish() {
         Page page = phone("en");
         signIn(page);

@@ -21,6 +21,6 @@ final class MajorityOfAdjustedRoll implements ContestRule {
         s.bar = Bar.halfOf(roll);
         s.turnoutDenominator = roll;
         s.reason("BAR_ADJUSTED_ROLL", "Quyết định 190-QĐ/TW, Điều 30", s.figures.electorate(),
-                s.figures.electorateExcluded(), roll, s.bar.mustExceed().toPlainString(), roll / 2 + 1);
+                s.figures.electorateExcluded(), roll, s.bar.mustExceed(), roll / 2 + 1);
     }
 }

@@ -27,6 +27,6 @@ final class MajorityOfAllHouseholds implements ContestRule {
         s.base = new Share(base, all);
         s.bar = Bar.halfOf(all);
         s.turnoutDenominator = all;
-        s.reason("BAR_ALL_HOUSEHOLDS", legalBasis, all, s.bar.mustExceed().toPlainString(), all / 2 + 1);
+        s.reason("BAR_ALL_HOUSEHOLDS", legalBasis, all, s.bar.mustExceed(), all / 2 + 1);
     }
 }

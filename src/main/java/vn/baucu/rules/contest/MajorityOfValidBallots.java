@@ -18,6 +18,6 @@ final class MajorityOfValidBallots implements ContestRule {
         s.bar = Bar.halfOf(valid);
         s.turnoutDenominator = s.figures.electorate();
         s.reason("BAR_VALID_BALLOTS", s.figures.ruleSet().law85() + ", Điều 78 khoản 2", valid,
-                s.bar.mustExceed().toPlainString(), valid / 2 + 1);
+                s.bar.mustExceed(), valid / 2 + 1);
     }
 }

@@ -17,7 +17,7 @@ abstract class SeatAllocation implements ContestRule {
         int seats = s.figures.seats();
         for (CandidateFigures c : s.figures.candidates()) {
             if (!s.bar.passedBy(c.votes())) {
-                s.reason("BELOW_BAR", barBasis(s), c.id(), c.votes(), percent(s, c), s.bar.mustExceed().toPlainString());
+                s.reason("BELOW_BAR", barBasis(s), c.id(), c.votes(), percent(s, c), s.bar.mustExceed());
             }
         }
         List<CandidateFigures> passed = s.passedByVotes();
