@@ -46,6 +46,16 @@ class I18nTest {
         assertThat(difference(en, vi)).as("keys in English but not in Vietnamese").isEmpty();
     }
 
+    /** Every message goes through MessageFormat (spring.messages.always-use-message-format), so ' must be ''. */
+    @Test
+    void apostrophesAreDoubled() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = load(bundle);
+            assertThat(p.stringPropertyNames().stream().filter(k -> p.getProperty(k).matches(".*(?<!')'(?!').*")))
+                    .as("single apostrophes in " + bundle).isEmpty();
+        }
+    }
+
     @Test
     void noEmptyMessages() throws IOException {
         for (String bundle : List.of("messages.properties", "messages_en.properties")) {
