@@ -131,6 +131,28 @@ class SecurityIT {
         mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status", is("UP")));
     }
 
+    @Test
+    void onlyAnAdministratorCreatesUsersAndWeakPasswordsAreRefused() throws Exception {
+        String name = "qn-xa-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + name + "\",\"fullName\":\"Cán bộ xã\",\"role\":\"COMMUNE_OFFICIAL\","
+                                + "\"unitCode\":\"06709\",\"password\":\"a-long-enough-password\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/admin-units").with(httpBasic(name, "a-long-enough-password"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"X\",\"fullName\":\"\",\"role\":\"KING\",\"password\":\"short\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code").value(org.hamcrest.Matchers.contains("U-102", "U-103", "U-104", "U-105")));
+        mvc.perform(post("/api/v1/users").with(httpBasic(name, "a-long-enough-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"sneaky\",\"fullName\":\"S\",\"role\":\"SYSTEM_ADMIN\",\"password\":\"a-long-enough-password\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", "admin-test-password")))
+                .andExpect(jsonPath("$[?(@.username == '" + name + "')].unitCode").value("06709"));
+    }
+
     private MockHttpSession login(String user, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
                 .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
