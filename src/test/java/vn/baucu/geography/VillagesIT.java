@@ -38,9 +38,9 @@ import vn.baucu.support.TestUsers;
 @BaucuIntegrationTest
 class VillagesIT {
 
-    /** Phường Ka Long (Móng Cái), under the old structure, and a commune of another district. */
-    static final String KA_LONG = "06709";
-    static final String HA_LONG_COMMUNE = "06652";
+    /** Phường Phúc Xá and Phường Cống Vị (Ba Đình, Hà Nội) under the old structure: away from the Quảng Ninh demo. */
+    static final String PHUC_XA = "00001";
+    static final String CONG_VI = "00007";
     static final String ASOF = "2022-06-05";
 
     @Autowired
@@ -73,11 +73,11 @@ class VillagesIT {
         String name = unique("Thôn Lặp");
         int before = villageCount();
         String file = "ma_xa,ten,loai,so_ho\n"
-                + KA_LONG + "," + name + ",thôn,120\n"
-                + KA_LONG + "," + name.replace("Thôn", "thôn") + ",thôn,80\n"
-                + KA_LONG + "," + unique("Khu Âm") + ",khu phố,-5\n"
+                + PHUC_XA + "," + name + ",thôn,120\n"
+                + PHUC_XA + "," + name.replace("Thôn", "thôn") + ",thôn,80\n"
+                + PHUC_XA + "," + unique("Khu Âm") + ",khu phố,-5\n"
                 + "99999," + unique("Thôn Ma") + ",thôn,10\n"
-                + KA_LONG + "," + unique("Thôn Tốt") + ",thôn,200\n";
+                + PHUC_XA + "," + unique("Thôn Tốt") + ",thôn,200\n";
         mvc.perform(multipart("/api/v1/villages/imports").file(csv(file)).param("effective", ASOF).with(admin()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.violations", hasSize(3)))
@@ -95,7 +95,7 @@ class VillagesIT {
     void aGoodCsvIsImportedAndAuditedWithItsHash() throws Exception {
         String a = unique("Thôn Đoàn Kết");
         String b = unique("Khu Hòa Bình");
-        String file = "\uFEFFMã xã;Tên;Loại;Số hộ\n" + KA_LONG + ";" + a + ";Thôn;150\n" + KA_LONG + ";" + b + ";khu pho;210\n";
+        String file = "\uFEFFMã xã;Tên;Loại;Số hộ\n" + PHUC_XA + ";" + a + ";Thôn;150\n" + PHUC_XA + ";" + b + ";khu pho;210\n";
         mvc.perform(multipart("/api/v1/villages/imports").file(csv(file)).param("effective", ASOF).with(admin()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$", hasSize(2)))
@@ -103,7 +103,7 @@ class VillagesIT {
                 .andExpect(jsonPath("$[0].kind", is("thôn")))
                 .andExpect(jsonPath("$[1].kind", is("khu phố")))
                 .andExpect(jsonPath("$[1].households", is(210)));
-        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + KA_LONG + "&asOf=" + ASOF).with(admin()))
+        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + PHUC_XA + "&asOf=" + ASOF).with(admin()))
                 .andExpect(jsonPath("$[*].name", hasItem(b)));
         String sha = vn.baucu.geography.Villages.sha256(file.getBytes(StandardCharsets.UTF_8));
         assertThat(audit.latest("admin_unit", null, 50)).anySatisfy(e -> {
@@ -123,7 +123,7 @@ class VillagesIT {
             ws.value(0, 1, "ten");
             ws.value(0, 2, "loai");
             ws.value(0, 3, "so_ho");
-            ws.value(1, 0, KA_LONG);
+            ws.value(1, 0, PHUC_XA);
             ws.value(1, 1, name);
             ws.value(1, 2, "bản");
             ws.value(1, 3, 95);
@@ -153,7 +153,7 @@ class VillagesIT {
     @Test
     void renameKeepsHistoryAndTheOldNameStaysVisibleInThePast() throws Exception {
         String name = unique("Thôn Cũ");
-        String code = create(KA_LONG, name, "2022-01-10");
+        String code = create(PHUC_XA, name, "2022-01-10");
         String renamed = unique("Thôn Mới");
         mvc.perform(post("/api/v1/villages/" + code + "/versions").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + renamed + "\",\"kind\":\"thôn\",\"households\":130,"
@@ -172,8 +172,8 @@ class VillagesIT {
 
     @Test
     void mergeAndSplitLinkTheVersions() throws Exception {
-        String a = create(KA_LONG, unique("Thôn A"), "2022-01-10");
-        String b = create(KA_LONG, unique("Thôn B"), "2022-01-10");
+        String a = create(PHUC_XA, unique("Thôn A"), "2022-01-10");
+        String b = create(PHUC_XA, unique("Thôn B"), "2022-01-10");
         String mergedName = unique("Thôn Hợp Nhất");
         String merged = json(mvc.perform(post("/api/v1/villages/merges").with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -199,8 +199,8 @@ class VillagesIT {
     @Test
     void aDuplicateNameInTheCommuneIsRefused() throws Exception {
         String name = unique("Thôn Hòa");
-        create(KA_LONG, name, "2022-01-10");
-        mvc.perform(post("/api/v1/admin-units/" + KA_LONG + "/villages").with(admin())
+        create(PHUC_XA, name, "2022-01-10");
+        mvc.perform(post("/api/v1/admin-units/" + PHUC_XA + "/villages").with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + name.replace("Hòa", "Hoà") + "\",\"kind\":\"thôn\",\"households\":5,"
                                 + "\"effective\":\"2022-02-01\"}"))
@@ -210,17 +210,17 @@ class VillagesIT {
 
     @Test
     void aCommuneOfficialCannotTouchAnotherCommune() throws Exception {
-        String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, KA_LONG);
+        String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, PHUC_XA);
         RequestPostProcessor asOfficial = httpBasic(official, TestUsers.PASSWORD);
-        create(HA_LONG_COMMUNE, unique("Khu Bên Kia"), "2022-01-10");
-        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + HA_LONG_COMMUNE + "&asOf=" + ASOF).with(asOfficial))
+        create(CONG_VI, unique("Khu Bên Kia"), "2022-01-10");
+        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + CONG_VI + "&asOf=" + ASOF).with(asOfficial))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type", is("urn:baucu:problem:forbidden")));
-        mvc.perform(post("/api/v1/admin-units/" + HA_LONG_COMMUNE + "/villages").with(asOfficial)
+        mvc.perform(post("/api/v1/admin-units/" + CONG_VI + "/villages").with(asOfficial)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"X\",\"kind\":\"thôn\",\"households\":5,\"effective\":\"" + ASOF + "\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + KA_LONG + "&asOf=" + ASOF).with(asOfficial))
+        mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + PHUC_XA + "&asOf=" + ASOF).with(asOfficial))
                 .andExpect(status().isOk());
     }
 

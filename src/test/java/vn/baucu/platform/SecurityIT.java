@@ -61,10 +61,10 @@ class SecurityIT {
     @Test
     void formPostsNeedTheCsrfToken() throws Exception {
         MockHttpSession session = login("admin", "admin-test-password");
-        mvc.perform(post("/units/06709/villages").session(session).param("name", "Thôn CSRF").param("kind", "thôn")
+        mvc.perform(post("/units/00001/villages").session(session).param("name", "Thôn CSRF").param("kind", "thôn")
                         .param("households", "10"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/units/06709/villages").session(session).with(csrf())
+        mvc.perform(post("/units/00001/villages").session(session).with(csrf())
                         .param("name", "Thôn CSRF " + UUID.randomUUID().toString().substring(0, 6))
                         .param("kind", "thôn").param("households", "10").param("effective", "2022-01-10"))
                 .andExpect(status().is3xxRedirection());
@@ -74,16 +74,16 @@ class SecurityIT {
     void aCommuneOfficialGets403OnAnotherCommunesVillagePage() throws Exception {
         MockHttpSession adminSession = login("admin", "admin-test-password");
         String villageName = "Khu Khác " + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/units/06652/villages").session(adminSession).with(csrf()).param("name", villageName)
+        mvc.perform(post("/units/00007/villages").session(adminSession).with(csrf()).param("name", villageName)
                 .param("kind", "khu").param("households", "50").param("effective", "2022-01-10"));
-        String listing = mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=06652&asOf=2022-06-05")
+        String listing = mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=00007&asOf=2022-06-05")
                         .with(httpBasic("admin", "admin-test-password")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         int at = listing.indexOf(villageName);
         String code = listing.substring(listing.lastIndexOf("\"code\":\"", at) + 8, listing.indexOf('"',
                 listing.lastIndexOf("\"code\":\"", at) + 8));
 
-        String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
+        String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "00001");
         MockHttpSession session = login(official, TestUsers.PASSWORD);
         mvc.perform(get("/units/" + code).param("asOf", "2022-06-05").session(session))
                 .andExpect(status().isForbidden())

@@ -19,6 +19,7 @@ public final class VietnameseNames {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern DASH = Pattern.compile("\\s*-\\s*");
 
     private VietnameseNames() {
     }
@@ -31,13 +32,17 @@ public final class VietnameseNames {
         return SPACES.matcher(nfc.strip()).replaceAll(" ");
     }
 
-    /** Case-folded, with each syllable's tone mark moved to the end of the syllable, then NFC. */
+    /**
+     * Case-folded, with each syllable's tone mark moved to the end of the syllable, then NFC; typographic
+     * apostrophes and dashes as their plain forms ("Cư M’gar" = "Cư M'gar", "Lâm Viên – Đà Lạt" = "Lâm Viên - Đà Lạt").
+     */
     public static String matchKey(String name) {
         String cleaned = clean(name);
         if (cleaned == null) {
             return null;
         }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
+        String lower = DASH.matcher(cleaned.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2013', '-')
+                .replace('\u2014', '-')).replaceAll(" - ").toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length() + 4);
         for (String word : lower.split(" ")) {
             if (!out.isEmpty()) {

@@ -1,0 +1,430 @@
+package vn.baucu.election;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.baucu.audit.AuditLog;
+import vn.baucu.election.internal.ElectionStore;
+import vn.baucu.election.internal.ElectionStore.CommuneProgress;
+import vn.baucu.election.internal.ElectionStore.UnitRow;
+import vn.baucu.election.rules.UnitsResolution;
+import vn.baucu.geography.AdminUnit;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.geography.UnitLevel;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.Authorization.Access;
+import vn.baucu.platform.CurrentUser;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.FindingProblems;
+import vn.baucu.platform.Violation;
+import vn.baucu.platform.rules.VietnameseNames;
+import vn.baucu.rules.CandidateLists;
+import vn.baucu.rules.FiguresRejected;
+import vn.baucu.rules.LegalCalendar;
+import vn.baucu.rules.Milestone;
+import vn.baucu.rules.RuleSet;
+import vn.baucu.rules.WorkingDays;
+
+/**
+ * Elections and what they lay out: contests (one per village, or one per electoral unit), electoral
+ * units, the legal calendar of each contest and its tracking, and the freezing of the configuration
+ * under a SHA-256 fingerprint. Every change is authorised on the unit concerned and audited.
+ */
+@Service
+public class Elections {
+
+    private final ElectionStore store;
+    private final AdminUnits units;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Elections(ElectionStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.units = units;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ElectionView create(NewElection e) {
+        List<Violation> problems = new ArrayList<>();
+        if (e.kind() == null) {
+            problems.add(Violation.of("L-201", "kind", "election.required", "kind"));
+        }
+        if (e.ruleSet() == null) {
+            problems.add(Violation.of("L-201", "ruleSet", "election.required", "ruleSet"));
+        } else if (e.kind() != null && !e.kind().admits(e.ruleSet())) {
+            problems.add(Violation.of("L-202", "ruleSet", "election.rule-set-mismatch", e.ruleSet().name(), e.kind().name()));
+        }
+        if (e.electionDay() == null) {
+            problems.add(Violation.of("L-201", "electionDay", "election.required", "electionDay"));
+        }
+        if (e.name() == null || e.name().isBlank()) {
+            problems.add(Violation.of("L-201", "name", "election.required", "name"));
+        }
+        if (e.term() == null || !e.term().matches("\\d{4}\\s*[–-]\\s*\\d{4}")) {
+            problems.add(Violation.of("L-203", "term", "election.term-invalid", String.valueOf(e.term())));
+        }
+        if (e.kind() == ElectionKind.PEOPLES_COUNCIL && !"PROVINCE".equals(e.councilLevel()) && !"COMMUNE".equals(e.councilLevel())) {
+            problems.add(Violation.of("L-204", "councilLevel", "election.council-level"));
+        }
+        if (e.kind() != null && e.kind().contestPerVillage() && (e.scopeCode() == null || e.scopeCode().isBlank())) {
+            problems.add(Violation.of("L-201", "scopeCode", "election.required", "scopeCode"));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        List<Milestone> calendar;
+        try {
+            calendar = LegalCalendar.of(e.ruleSet(), e.electionDay(), WorkingDays.bundled());
+        } catch (FiguresRejected rejected) {
+            throw FindingProblems.of(rejected);
+        }
+        AdminUnit scope = null;
+        CurrentUser user = authorization.currentUser();
+        if (e.scopeCode() != null && !e.scopeCode().isBlank()) {
+            scope = units.find(e.scopeCode(), e.electionDay())
+                    .orElseThrow(() -> DomainException.notFound("unit.not-found", e.scopeCode(), e.electionDay()));
+            authorization.require(scope.id(), Access.ADMINISTER, scope.code());
+        } else if (!user.isSystemAdmin()) {
+            throw DomainException.forbidden("election.national-needs-admin");
+        }
+        long id = store.insertElection(e.kind(), e.kind() == ElectionKind.PEOPLES_COUNCIL ? e.councilLevel() : null,
+                e.ruleSet().name(), VietnameseNames.clean(e.name()), e.term().replaceAll("\\s*[–-]\\s*", "–"),
+                e.electionDay(), scope == null ? null : scope.id(), scope == null ? null : scope.code(), user.username(),
+                clock.instant());
+        int contests = 0;
+        if (e.kind().contestPerVillage()) {
+            List<Long> villageIds = (scope.level() == UnitLevel.VILLAGE ? List.of(scope)
+                    : units.list(UnitLevel.VILLAGE, scope.code(), e.electionDay())).stream().map(AdminUnit::id).toList();
+            contests = store.insertVillageContests(id, villageIds);
+            store.insertContestMilestones(id, calendar);
+        } else {
+            store.insertElectionMilestones(id, calendar, "LAW");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", e.kind().name());
+        details.put("ruleSet", e.ruleSet().name());
+        details.put("electionDay", e.electionDay().toString());
+        details.put("scope", e.scopeCode());
+        details.put("contests", contests);
+        audit.record("ELECTION_CREATED", "election", String.valueOf(id), e.scopeCode(), details);
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public ElectionView get(long id) {
+        return store.find(id).orElseThrow(() -> DomainException.notFound("election.not-found", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ElectionView> list() {
+        return store.list();
+    }
+
+    /**
+     * Defines (or redefines) the electoral units of one province of an NA or HĐND election: every unit
+     * within the seat cap, every commune of the province in exactly one unit. All or nothing.
+     */
+    @Transactional
+    public List<UnitRow> defineUnits(long electionId, String provinceCode, List<UnitDefinition> definitions) {
+        ElectionView election = configurable(electionId);
+        AdminUnit province = provinceOf(election, provinceCode);
+        Map<String, AdminUnit> communes = new HashMap<>();
+        units.list(UnitLevel.COMMUNE, province.code(), election.electionDay()).forEach(c -> communes.put(c.code(), c));
+        List<Violation> problems = new ArrayList<>();
+        validateUnits(election, province, definitions, communes, problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        writeUnits(election, province, definitions, communes);
+        audit.record("ELECTORAL_UNITS_DEFINED", "election", String.valueOf(electionId), province.code(),
+                Map.of("units", definitions.size(), "seats", definitions.stream().mapToInt(UnitDefinition::seats).sum()));
+        return store.units(electionId);
+    }
+
+    /**
+     * Imports the electoral units of every province a resolution text names (such as Nghị quyết
+     * 85/NQ-HĐBCQG): each commune name must resolve to exactly one commune of its province, and each
+     * province's units must cover it; otherwise nothing is stored and every problem is listed.
+     */
+    @Transactional
+    public List<UnitRow> importUnits(long electionId, String fileName, String text) {
+        ElectionView election = configurable(electionId);
+        UnitsResolution.Parsed parsed = UnitsResolution.parse(text);
+        List<Violation> problems = new ArrayList<>(parsed.problems().stream().map(FindingProblems::violation).toList());
+        List<AdminUnit> provinces = units.list(UnitLevel.PROVINCE, null, election.electionDay());
+        record Section(AdminUnit province, List<UnitDefinition> units, Map<String, AdminUnit> communes) {
+        }
+        List<Section> sections = new ArrayList<>();
+        for (UnitsResolution.Province p : parsed.provinces()) {
+            String key = VietnameseNames.matchKey(p.name());
+            AdminUnit province = provinces.stream().filter(x -> VietnameseNames.matchKey(x.name()).equals(key)).findFirst()
+                    .orElse(null);
+            if (province == null) {
+                problems.add(Violation.atRow(p.line(), "R-200", "province", "resolution.province-unknown", p.name()));
+                continue;
+            }
+            if (!authorization.allows(province.id(), Access.ADMINISTER)) {
+                problems.add(Violation.atRow(p.line(), "R-207", "province", "resolution.province-out-of-scope", p.name()));
+                continue;
+            }
+            Map<String, AdminUnit> communes = new HashMap<>();
+            Map<String, List<AdminUnit>> byName = new HashMap<>();
+            for (AdminUnit c : units.list(UnitLevel.COMMUNE, province.code(), election.electionDay())) {
+                communes.put(c.code(), c);
+                byName.computeIfAbsent(nameKey(c.kind(), c.name()), k -> new ArrayList<>()).add(c);
+            }
+            List<UnitDefinition> definitions = new ArrayList<>();
+            for (UnitsResolution.Unit u : p.units()) {
+                List<String> codes = new ArrayList<>();
+                for (UnitsResolution.CommuneRef ref : u.communes()) {
+                    List<AdminUnit> found = byName.getOrDefault(nameKey(ref.type(), ref.name()), List.of());
+                    if (found.size() == 1) {
+                        codes.add(found.get(0).code());
+                    } else {
+                        problems.add(Violation.atRow(u.line(), found.isEmpty() ? "R-201" : "R-202", "communes",
+                                found.isEmpty() ? "resolution.commune-unknown" : "resolution.commune-ambiguous",
+                                ref.type() + " " + ref.name(), u.number(), p.name()));
+                    }
+                }
+                definitions.add(new UnitDefinition(u.number(), "Đơn vị bầu cử số " + u.number(), u.seats(), codes));
+            }
+            if (p.declaredUnits() >= 0 && p.declaredUnits() != p.units().size()) {
+                problems.add(Violation.atRow(p.line(), "R-205", "units", "resolution.unit-count-mismatch", p.name(),
+                        p.declaredUnits(), p.units().size()));
+            }
+            int seats = p.units().stream().mapToInt(UnitsResolution.Unit::seats).sum();
+            if (p.declaredSeats() >= 0 && p.declaredSeats() != seats) {
+                problems.add(Violation.atRow(p.line(), "R-206", "seats", "resolution.seat-count-mismatch", p.name(),
+                        p.declaredSeats(), seats));
+            }
+            validateUnits(election, province, definitions, communes, problems);
+            sections.add(new Section(province, definitions, communes));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        for (Section s : sections) {
+            writeUnits(election, s.province(), s.units(), s.communes());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", fileName);
+        details.put("sha256", sha256(text.getBytes(StandardCharsets.UTF_8)));
+        details.put("provinces", sections.size());
+        details.put("units", sections.stream().mapToInt(s -> s.units().size()).sum());
+        audit.record("ELECTORAL_UNITS_IMPORTED", "election", String.valueOf(electionId), election.scopeCode(), details);
+        return store.units(electionId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UnitRow> units(long electionId) {
+        get(electionId);
+        return store.units(electionId);
+    }
+
+    /** Freezes the configuration: no more changes; its SHA-256 fingerprint goes on every later document. */
+    @Transactional
+    public ElectionView freeze(long electionId) {
+        ElectionView election = configurable(electionId);
+        requireAdminister(election);
+        if (election.contests() == 0) {
+            throw DomainException.violations(List.of(Violation.of("L-205", "contests", "election.no-contests")));
+        }
+        String fingerprint = sha256(String.join("\n", store.canonicalConfiguration(electionId)).getBytes(StandardCharsets.UTF_8));
+        store.freeze(electionId, fingerprint, clock.instant());
+        audit.record("ELECTION_FROZEN", "election", String.valueOf(electionId), election.scopeCode(),
+                Map.of("fingerprint", fingerprint));
+        return get(electionId);
+    }
+
+    /** A province's own, earlier internal deadline on top of the legal ones (e.g. Plan 10-KH/TU). */
+    @Transactional
+    public void addInternalDeadline(long electionId, String code, String title, LocalDate due, boolean perContest) {
+        ElectionView election = get(electionId);
+        requireAdminister(election);
+        List<Violation> problems = new ArrayList<>();
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{2,47}")) {
+            problems.add(Violation.of("L-206", "code", "election.deadline-code-invalid"));
+        } else if (store.milestoneCodeExists(electionId, code)) {
+            problems.add(Violation.of("L-207", "code", "election.deadline-code-taken", code));
+        }
+        if (title == null || title.isBlank()) {
+            problems.add(Violation.of("L-201", "title", "election.required", "title"));
+        }
+        if (due == null) {
+            problems.add(Violation.of("L-201", "dueDate", "election.required", "dueDate"));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        store.insertInternalDeadline(electionId, code, VietnameseNames.clean(title), due,
+                perContest && election.kind().contestPerVillage());
+        audit.record("INTERNAL_DEADLINE_ADDED", "election", String.valueOf(electionId), election.scopeCode(),
+                Map.of("code", code, "due", due.toString()));
+    }
+
+    /**
+     * Marks a milestone done for every contest of a commune (one decision formed all its villages'
+     * teams), or for the election when {@code communeCode} is null. Done after the deadline stays visible
+     * as late.
+     */
+    @Transactional
+    public int markDone(long electionId, String code, String communeCode, LocalDate doneOn, String decisionRef) {
+        ElectionView election = get(electionId);
+        if (doneOn == null) {
+            throw DomainException.violations(List.of(Violation.of("L-201", "doneOn", "election.required", "doneOn")));
+        }
+        if (doneOn.isAfter(LocalDate.now(clock))) {
+            throw DomainException.violations(List.of(Violation.of("L-208", "doneOn", "election.done-in-future", doneOn)));
+        }
+        String unitCode = communeCode != null && !communeCode.isBlank() ? communeCode : null;
+        if (unitCode != null) {
+            AdminUnit commune = units.find(unitCode, election.electionDay())
+                    .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
+            authorization.require(commune.id(), Access.ADMINISTER, unitCode);
+        } else {
+            requireAdminister(election);
+        }
+        int updated = store.markDone(electionId, code, unitCode, doneOn, authorization.currentUser().username(),
+                decisionRef == null || decisionRef.isBlank() ? null : decisionRef.strip());
+        if (updated == 0) {
+            throw DomainException.notFound("election.milestone-not-open", code);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("code", code);
+        details.put("doneOn", doneOn.toString());
+        details.put("decisionRef", decisionRef);
+        details.put("milestones", updated);
+        audit.record("MILESTONE_DONE", "election", String.valueOf(electionId), unitCode == null ? election.scopeCode() : unitCode,
+                details);
+        return updated;
+    }
+
+    @Transactional(readOnly = true)
+    public List<MilestoneProgress> progress(long electionId, String communeCode) {
+        get(electionId);
+        return store.progress(electionId, communeCode == null || communeCode.isBlank() ? null : communeCode,
+                LocalDate.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CommuneProgress> progressByCommune(long electionId, String code) {
+        get(electionId);
+        return store.progressByCommune(electionId, code, LocalDate.now(clock));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private void validateUnits(ElectionView election, AdminUnit province, List<UnitDefinition> definitions,
+                               Map<String, AdminUnit> communes, List<Violation> problems) {
+        if (election.kind().contestPerVillage()) {
+            problems.add(Violation.of("R-208", "election", "election.no-units-for-kind", election.kind().name()));
+            return;
+        }
+        RuleSet rs = RuleSet.valueOf(election.ruleSet());
+        int cap = CandidateLists.maxSeatsPerUnit(rs.kind());
+        Map<String, Integer> unitOf = new HashMap<>();
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (UnitDefinition d : definitions) {
+            if (!numbers.add(d.number())) {
+                problems.add(Violation.of("R-209", "number", "resolution.unit-number-twice", province.name(), d.number()));
+            }
+            if (d.seats() < 1 || d.seats() > cap) {
+                problems.add(Violation.of("L-101", "seats", "resolution.seats-above-cap", province.name(), d.number(),
+                        d.seats(), cap));
+            }
+            for (String code : d.communeCodes()) {
+                AdminUnit c = communes.get(code);
+                if (c == null) {
+                    problems.add(Violation.of("R-201", "communes", "resolution.commune-not-in-province", code,
+                            d.number(), province.name()));
+                    continue;
+                }
+                Integer other = unitOf.putIfAbsent(code, d.number());
+                if (other != null) {
+                    problems.add(Violation.of("R-203", "communes", "resolution.commune-in-two-units", c.name(), other,
+                            d.number(), province.name()));
+                }
+            }
+        }
+        List<String> uncovered = communes.values().stream().filter(c -> !unitOf.containsKey(c.code()))
+                .map(AdminUnit::name).sorted().toList();
+        if (!uncovered.isEmpty() && !definitions.isEmpty()) {
+            problems.add(Violation.of("R-204", "communes", "resolution.communes-uncovered", province.name(),
+                    uncovered.size(), String.join(", ", uncovered)));
+        }
+    }
+
+    private void writeUnits(ElectionView election, AdminUnit province, List<UnitDefinition> definitions,
+                            Map<String, AdminUnit> communes) {
+        store.deleteUnits(election.id(), List.of(province.code()));
+        for (UnitDefinition d : definitions) {
+            String name = d.name() == null || d.name().isBlank() ? "Đơn vị bầu cử số " + d.number() : d.name();
+            long unitId = store.insertUnit(election.id(), province.code(), d.number(), name, d.seats());
+            store.insertUnitCommunes(election.id(), unitId, d.communeCodes().stream().map(c -> communes.get(c).id()).toList());
+            store.insertUnitContest(election.id(), unitId, province.code() + "-" + d.number(),
+                    province.name() + ", " + name, province.code(), d.seats());
+        }
+    }
+
+    private AdminUnit provinceOf(ElectionView election, String provinceCode) {
+        AdminUnit province = units.find(provinceCode, election.electionDay()).filter(u -> u.level() == UnitLevel.PROVINCE)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", provinceCode, election.electionDay()));
+        authorization.require(province.id(), Access.ADMINISTER, provinceCode);
+        return province;
+    }
+
+    private ElectionView configurable(long electionId) {
+        ElectionView election = get(electionId);
+        if ("FROZEN".equals(election.status())) {
+            throw DomainException.conflict("election.frozen", electionId, election.fingerprint());
+        }
+        return election;
+    }
+
+    private void requireAdminister(ElectionView election) {
+        if (election.scopeCode() == null) {
+            if (!authorization.currentUser().isSystemAdmin()) {
+                throw DomainException.forbidden("election.national-needs-admin");
+            }
+            return;
+        }
+        AdminUnit scope = units.find(election.scopeCode(), election.electionDay()).orElseThrow();
+        authorization.require(scope.id(), Access.ADMINISTER, scope.code());
+    }
+
+    /** "phường|ba đình" for "Phường Ba Đình" (kind Phường) and for ("phường", "Ba Đình") in a resolution. */
+    static String nameKey(String kind, String name) {
+        String k = VietnameseNames.matchKey(kind);
+        String n = VietnameseNames.matchKey(name);
+        if (n.startsWith(k + " ")) {
+            n = n.substring(k.length() + 1);
+        }
+        return k + "|" + n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

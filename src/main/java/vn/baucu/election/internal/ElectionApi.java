@@ -1,0 +1,163 @@
+package vn.baucu.election.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.baucu.election.ElectionKind;
+import vn.baucu.election.ElectionView;
+import vn.baucu.election.Elections;
+import vn.baucu.election.MilestoneProgress;
+import vn.baucu.election.NewElection;
+import vn.baucu.election.UnitDefinition;
+import vn.baucu.election.internal.ElectionStore.CommuneProgress;
+import vn.baucu.election.internal.ElectionStore.UnitRow;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Violation;
+import vn.baucu.rules.RuleSet;
+
+@RestController
+@Tag(name = "Elections", description = "Elections, contests, electoral units and the tracking of their legal calendar")
+class ElectionApi {
+
+    private final Elections elections;
+
+    ElectionApi(Elections elections) {
+        this.elections = elections;
+    }
+
+    record CreateRequest(String kind, String councilLevel, String ruleSet, String name, String term,
+                         LocalDate electionDay, String scopeCode) {
+    }
+
+    @PostMapping("/api/v1/elections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an election; a village head or Party cell election gets one contest per village in scope")
+    ElectionView create(@RequestBody CreateRequest r) {
+        return elections.create(new NewElection(parse(ElectionKind.class, r.kind(), "kind"), r.councilLevel(),
+                parse(RuleSet.class, r.ruleSet(), "ruleSet"), r.name(), r.term(), r.electionDay(), r.scopeCode()));
+    }
+
+    @GetMapping("/api/v1/elections")
+    List<ElectionView> list() {
+        return elections.list();
+    }
+
+    @GetMapping("/api/v1/elections/{id}")
+    ElectionView get(@PathVariable long id) {
+        return elections.get(id);
+    }
+
+    @PutMapping("/api/v1/elections/{id}/provinces/{provinceCode}/units")
+    @Operation(summary = "Define the electoral units of one province by hand (replaces its units)")
+    List<UnitRow> defineUnits(@PathVariable long id, @PathVariable String provinceCode, @RequestBody List<UnitDefinition> units) {
+        return elections.defineUnits(id, provinceCode, units);
+    }
+
+    @PostMapping(path = "/api/v1/elections/{id}/units/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import electoral units from a resolution text (e.g. Nghị quyết 85/NQ-HĐBCQG); all or nothing")
+    List<UnitRow> importUnits(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+        return elections.importUnits(id, file.getOriginalFilename(), new String(file.getBytes(), StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/api/v1/elections/{id}/units")
+    List<UnitRow> units(@PathVariable long id) {
+        return elections.units(id);
+    }
+
+    @PostMapping("/api/v1/elections/{id}/freeze")
+    @Operation(summary = "Freeze the configuration and compute its SHA-256 fingerprint")
+    ElectionView freeze(@PathVariable long id) {
+        return elections.freeze(id);
+    }
+
+    record DeadlineRequest(String code, String title, LocalDate dueDate, Boolean perContest) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/internal-deadlines")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a province's own internal deadline on top of the legal calendar")
+    void addDeadline(@PathVariable long id, @RequestBody DeadlineRequest r) {
+        elections.addInternalDeadline(id, r.code(), r.title(), r.dueDate(), Boolean.TRUE.equals(r.perContest()));
+    }
+
+    record DoneRequest(String communeCode, LocalDate doneOn, String decisionRef) {
+    }
+
+    record DoneResponse(int milestones) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/milestones/{code}/done")
+    @Operation(summary = "Mark a milestone done for the contests of a commune, or for the election")
+    DoneResponse done(@PathVariable long id, @PathVariable String code, @RequestBody DoneRequest r) {
+        return new DoneResponse(elections.markDone(id, code, r.communeCode(), r.doneOn(), r.decisionRef()));
+    }
+
+    @GetMapping("/api/v1/elections/{id}/progress")
+    @Operation(summary = "Per milestone: done, done late, overdue and pending, over the election or one commune")
+    List<MilestoneProgress> progress(@PathVariable long id, @RequestParam(required = false) String commune) {
+        return elections.progress(id, commune);
+    }
+
+    @GetMapping("/api/v1/elections/{id}/progress/{code}/communes")
+    @Operation(summary = "One milestone, commune by commune (most overdue first)")
+    List<CommuneProgress> progressByCommune(@PathVariable long id, @PathVariable String code) {
+        return elections.progressByCommune(id, code);
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/calendar.ics", produces = "text/calendar")
+    @Operation(summary = "The election's calendar as iCalendar (one all-day event per milestone and date)")
+    ResponseEntity<String> ics(@PathVariable long id) {
+        ElectionView e = elections.get(id);
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//baucu//lich bau cu//VI\r\n"
+                + "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:" + escape(e.name()) + "\r\n");
+        DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
+        for (MilestoneProgress m : elections.progress(id, null)) {
+            ics.append("BEGIN:VEVENT\r\nUID:").append(id).append('-').append(m.code()).append("@baucu\r\n")
+                    .append("DTSTAMP:").append(e.electionDay().format(day)).append("T000000Z\r\n")
+                    .append("DTSTART;VALUE=DATE:").append(m.dueDate().format(day)).append("\r\n")
+                    .append("DTEND;VALUE=DATE:").append(m.dueDate().plusDays(1).format(day)).append("\r\n")
+                    .append("SUMMARY:").append(escape(m.title() != null ? m.title() : m.code())).append("\r\n")
+                    .append("DESCRIPTION:").append(escape(m.code() + " — " + m.done() + "/" + m.total())).append("\r\n")
+                    .append("END:VEVENT\r\n");
+        }
+        ics.append("END:VCALENDAR\r\n");
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"election-" + id + ".ics\"")
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics.toString());
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.malformed(List.of(Violation.of("E-008", field, "evaluation.unknown-value", field, value,
+                    java.util.Arrays.toString(type.getEnumConstants()))));
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package vn.baucu.election.internal;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.baucu.election.ElectionKind;
+import vn.baucu.election.ElectionView;
+import vn.baucu.election.MilestoneProgress;
+import vn.baucu.rules.Milestone;
+
+/** SQL of the election module. Callers hold the transaction, the authorisation and the audit. */
+@Repository
+public class ElectionStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ElectionStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public long insertElection(ElectionKind kind, String councilLevel, String ruleSet, String name, String term,
+                               LocalDate day, Long scopeUnitId, String scopeCode, String createdBy, Instant at) {
+        return jdbc.sql("""
+                        insert into election (kind, council_level, rule_set, name, term, election_day, scope_unit_id,
+                                              scope_code, created_by, created_at)
+                        values (:kind, :level, :rs, :name, :term, :day, :scope, :scopeCode, :by, :at) returning id""")
+                .param("kind", kind.name()).param("level", councilLevel).param("rs", ruleSet).param("name", name)
+                .param("term", term).param("day", Date.valueOf(day)).param("scope", scopeUnitId)
+                .param("scopeCode", scopeCode).param("by", createdBy).param("at", Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    /** One contest per village (ids of village versions in force on the election day). */
+    public int insertVillageContests(long electionId, List<Long> villageIds) {
+        return jdbc.sql("""
+                        insert into contest (election_id, village_id, place_code, place_name, commune_code, province_code, seats)
+                        select :e, v.id, v.code, v.name, c.code, v.province_code, 1
+                        from admin_unit v join admin_unit c on c.id = v.parent_id
+                        where v.id = any(:ids)""")
+                .param("e", electionId).param("ids", villageIds.toArray(new Long[0])).update();
+    }
+
+    /** The same milestone for every contest of the election (they share the election day). */
+    public void insertContestMilestones(long electionId, List<Milestone> milestones) {
+        for (Milestone m : milestones) {
+            jdbc.sql("""
+                            insert into milestone (election_id, contest_id, code, due_date, relation, day_offset, legal_basis, source)
+                            select :e, id, :code, :due, :rel, :off, :basis, 'LAW' from contest where election_id = :e""")
+                    .param("e", electionId).param("code", m.code()).param("due", Date.valueOf(m.until() != null ? m.until() : m.date()))
+                    .param("rel", m.relation().name()).param("off", m.offset()).param("basis", m.legalBasis()).update();
+        }
+    }
+
+    public void insertElectionMilestones(long electionId, List<Milestone> milestones, String source) {
+        template.batchUpdate("""
+                insert into milestone (election_id, code, due_date, relation, day_offset, legal_basis, source)
+                values (?, ?, ?, ?, ?, ?, ?)""", milestones, 100, (PreparedStatement ps, Milestone m) -> {
+                    ps.setLong(1, electionId);
+                    ps.setString(2, m.code());
+                    ps.setDate(3, Date.valueOf(m.until() != null ? m.until() : m.date()));
+                    ps.setString(4, m.relation().name());
+                    ps.setString(5, m.offset());
+                    ps.setString(6, m.legalBasis());
+                    ps.setString(7, source);
+                });
+    }
+
+    public void insertInternalDeadline(long electionId, String code, String title, LocalDate due, boolean perContest) {
+        if (perContest) {
+            jdbc.sql("""
+                            insert into milestone (election_id, contest_id, code, title, due_date, relation, source)
+                            select :e, id, :code, :title, :due, 'NO_LATER_THAN', 'PROVINCE' from contest where election_id = :e""")
+                    .param("e", electionId).param("code", code).param("title", title).param("due", Date.valueOf(due)).update();
+        } else {
+            jdbc.sql("""
+                            insert into milestone (election_id, code, title, due_date, relation, source)
+                            values (:e, :code, :title, :due, 'NO_LATER_THAN', 'PROVINCE')""")
+                    .param("e", electionId).param("code", code).param("title", title).param("due", Date.valueOf(due)).update();
+        }
+    }
+
+    public Optional<ElectionView> find(long id) {
+        return jdbc.sql(VIEW + " where e.id = :id").param("id", id).query(ElectionStore::view).optional();
+    }
+
+    public List<ElectionView> list() {
+        return jdbc.sql(VIEW + " order by e.election_day desc, e.id desc").query(ElectionStore::view).list();
+    }
+
+    public boolean milestoneCodeExists(long electionId, String code) {
+        return jdbc.sql("select exists (select 1 from milestone where election_id = :e and code = :c)")
+                .param("e", electionId).param("c", code).query(Boolean.class).single();
+    }
+
+    /**
+     * Progress of every milestone of an election, over the contests of one commune (communeCode), or of
+     * the whole election; election-level milestones count once.
+     */
+    public List<MilestoneProgress> progress(long electionId, String communeCode, LocalDate today) {
+        return jdbc.sql("""
+                        select m.code, max(m.title) as title, max(m.source) as source,
+                               coalesce(min(m.due_date) filter (where m.done_on is null), max(m.due_date)) as due,
+                               count(*) as total,
+                               count(*) filter (where m.done_on is not null) as done,
+                               count(*) filter (where m.done_on > m.due_date) as done_late,
+                               count(*) filter (where m.done_on is null and m.due_date < :today) as overdue,
+                               count(*) filter (where m.done_on is null and m.due_date >= :today) as pending
+                        from milestone m left join contest c on c.id = m.contest_id
+                        where m.election_id = :e and (cast(:commune as varchar) is null or c.commune_code = :commune
+                                                      or m.contest_id is null)
+                        group by m.code
+                        order by min(m.due_date), m.code""")
+                .param("e", electionId).param("commune", communeCode).param("today", Date.valueOf(today))
+                .query((rs, i) -> {
+                    LocalDate due = rs.getDate("due").toLocalDate();
+                    return new MilestoneProgress(rs.getString("code"), rs.getString("title"), rs.getString("source"),
+                            due, due.toEpochDay() - today.toEpochDay(), rs.getInt("total"), rs.getInt("done"),
+                            rs.getInt("done_late"), rs.getInt("overdue"), rs.getInt("pending"));
+                }).list();
+    }
+
+    /** Per commune: how many contests have (not) got a milestone done — the province's roll-up. */
+    public List<CommuneProgress> progressByCommune(long electionId, String code, LocalDate today) {
+        return jdbc.sql("""
+                        select c.commune_code, max(cu.name) as commune_name, count(*) as total,
+                               count(*) filter (where m.done_on is not null) as done,
+                               count(*) filter (where m.done_on > m.due_date) as done_late,
+                               count(*) filter (where m.done_on is null and m.due_date < :today) as overdue
+                        from milestone m join contest c on c.id = m.contest_id join election e on e.id = m.election_id
+                        left join admin_unit cu on cu.code = c.commune_code and cu.level = 'COMMUNE'
+                             and (cu.valid_from is null or cu.valid_from <= e.election_day)
+                             and (cu.valid_to is null or cu.valid_to > e.election_day)
+                        where m.election_id = :e and m.code = :code
+                        group by c.commune_code order by overdue desc, c.commune_code""")
+                .param("e", electionId).param("code", code).param("today", Date.valueOf(today))
+                .query((rs, i) -> new CommuneProgress(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
+    public record CommuneProgress(String communeCode, String communeName, int total, int done, int doneLate, int overdue) {
+    }
+
+    /** Marks done the not-yet-done milestone {@code code} of every contest of a commune (or of the election). */
+    public int markDone(long electionId, String code, String communeCode, LocalDate doneOn, String by, String decisionRef) {
+        return jdbc.sql("""
+                        update milestone m set done_on = :on, done_by = :by, decision_ref = :ref
+                        where m.election_id = :e and m.code = :code and m.done_on is null
+                          and (cast(:commune as varchar) is null
+                               or m.contest_id in (select id from contest where election_id = :e and commune_code = :commune))""")
+                .param("on", Date.valueOf(doneOn)).param("by", by).param("ref", decisionRef).param("e", electionId)
+                .param("code", code).param("commune", communeCode).update();
+    }
+
+    public long insertUnit(long electionId, String provinceCode, int number, String name, int seats) {
+        return jdbc.sql("""
+                        insert into electoral_unit (election_id, province_code, number, name, seats)
+                        values (:e, :p, :n, :name, :s) returning id""")
+                .param("e", electionId).param("p", provinceCode).param("n", number).param("name", name).param("s", seats)
+                .query(Long.class).single();
+    }
+
+    public void insertUnitCommunes(long electionId, long unitId, List<Long> communeIds) {
+        template.batchUpdate("insert into electoral_unit_commune (election_id, electoral_unit_id, commune_id) values (?, ?, ?)",
+                communeIds, 500, (PreparedStatement ps, Long c) -> {
+                    ps.setLong(1, electionId);
+                    ps.setLong(2, unitId);
+                    ps.setLong(3, c);
+                });
+    }
+
+    public void insertUnitContest(long electionId, long unitId, String placeCode, String placeName, String provinceCode,
+                                  int seats) {
+        jdbc.sql("""
+                        insert into contest (election_id, electoral_unit_id, place_code, place_name, province_code, seats)
+                        values (:e, :u, :code, :name, :p, :s)""")
+                .param("e", electionId).param("u", unitId).param("code", placeCode).param("name", placeName)
+                .param("p", provinceCode).param("s", seats).update();
+    }
+
+    /** Removes the electoral units (and their contests) of some provinces, before they are imported again. */
+    public void deleteUnits(long electionId, List<String> provinceCodes) {
+        String[] codes = provinceCodes.toArray(new String[0]);
+        String units = "(select id from electoral_unit where election_id = :e and province_code = any(:p))";
+        jdbc.sql("delete from contest where election_id = :e and electoral_unit_id in " + units)
+                .param("e", electionId).param("p", codes).update();
+        jdbc.sql("delete from electoral_unit_commune where election_id = :e and electoral_unit_id in " + units)
+                .param("e", electionId).param("p", codes).update();
+        jdbc.sql("delete from electoral_unit where election_id = :e and province_code = any(:p)")
+                .param("e", electionId).param("p", codes).update();
+    }
+
+    public record UnitRow(String provinceCode, int number, String name, int seats, int communes) {
+    }
+
+    public List<UnitRow> units(long electionId) {
+        return jdbc.sql("""
+                        select u.province_code, u.number, u.name, u.seats, count(uc.commune_id)
+                        from electoral_unit u left join electoral_unit_commune uc on uc.electoral_unit_id = u.id
+                        where u.election_id = :e group by u.id order by u.province_code, u.number""")
+                .param("e", electionId)
+                .query((rs, i) -> new UnitRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4), rs.getInt(5)))
+                .list();
+    }
+
+    public void freeze(long electionId, String fingerprint, Instant at) {
+        jdbc.sql("update election set status = 'FROZEN', fingerprint = :f, frozen_at = :at where id = :id")
+                .param("f", fingerprint).param("at", Timestamp.from(at)).param("id", electionId).update();
+    }
+
+    /** The configuration of an election as sorted lines, the input of its fingerprint. */
+    public List<String> canonicalConfiguration(long electionId) {
+        List<String> lines = new java.util.ArrayList<>(jdbc.sql("""
+                        select concat_ws('|', 'election', kind, coalesce(council_level, ''), rule_set, term, election_day,
+                                         coalesce(scope_code, 'VN')) from election where id = :e""")
+                .param("e", electionId).query(String.class).list());
+        lines.addAll(jdbc.sql("""
+                        select concat_ws('|', 'unit', u.province_code, u.number, u.seats,
+                                         string_agg(a.code, ',' order by a.code))
+                        from electoral_unit u left join electoral_unit_commune uc on uc.electoral_unit_id = u.id
+                        left join admin_unit a on a.id = uc.commune_id
+                        where u.election_id = :e group by u.id, u.province_code, u.number, u.seats""")
+                .param("e", electionId).query(String.class).list());
+        lines.addAll(jdbc.sql("select concat_ws('|', 'contest', place_code, seats) from contest where election_id = :e")
+                .param("e", electionId).query(String.class).list());
+        java.util.Collections.sort(lines);
+        return lines;
+    }
+
+    static final String VIEW = """
+            select e.*, s.name as scope_name,
+                   (select count(*) from contest c where c.election_id = e.id) as contests,
+                   (select count(*) from electoral_unit u where u.election_id = e.id) as units,
+                   (select coalesce(sum(seats), 0) from contest c where c.election_id = e.id) as seats
+            from election e left join admin_unit s on s.id = e.scope_unit_id
+            """;
+
+    static ElectionView view(ResultSet rs, int i) throws SQLException {
+        Timestamp frozen = rs.getTimestamp("frozen_at");
+        return new ElectionView(rs.getLong("id"), ElectionKind.valueOf(rs.getString("kind")), rs.getString("council_level"),
+                rs.getString("rule_set"), rs.getString("name"), rs.getString("term"),
+                rs.getDate("election_day").toLocalDate(), rs.getString("scope_code"), rs.getString("scope_name"),
+                rs.getString("status"), rs.getString("fingerprint"), frozen == null ? null : frozen.toInstant(),
+                rs.getInt("contests"), rs.getInt("units"), rs.getInt("seats"));
+    }
+}

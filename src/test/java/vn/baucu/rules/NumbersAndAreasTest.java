@@ -1,0 +1,25 @@
+package vn.baucu.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NumbersAndAreasTest {
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"ba, 3", "chín, 9", "mười, 10", "mười một, 11", "mười lăm, 15", "hai mươi, 20", "hai mươi mốt, 21",
+        "ba mươi hai, 32", "ba mươi tám, 38", "hai mươi tư, 24", "một trăm linh năm, 105", "năm trăm, 500",
+        "một trăm tám mươi hai, 182"})
+    void vietnameseNumberWords(String words, int value) {
+        assertThat(VietnameseNumbers.parse(words)).hasValue(value);
+    }
+
+    @ParameterizedTest(name = "{0} voters, exception {1} -> {2}")
+    @CsvSource(delimiter = ';', value = {"300; ; ", "4000; ; ", "4001; ; A-101", "299; ; A-102", "120; REMOTE; ",
+        "60; HOSPITAL; ", "49; HOSPITAL; A-103", "5000; ARMED_FORCES; A-101"})
+    void pollingAreaSize(int voters, PollingAreas.Exception exception, String code) {
+        assertThat(PollingAreas.check(voters, exception)).extracting(Finding::code)
+                .containsExactly(code == null ? new String[0] : new String[] {code});
+    }
+}
