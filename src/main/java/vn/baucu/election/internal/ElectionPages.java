@@ -1,0 +1,130 @@
+package vn.baucu.election.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.baucu.election.ElectionKind;
+import vn.baucu.election.ElectionView;
+import vn.baucu.election.Elections;
+import vn.baucu.election.NewElection;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.rules.RuleSet;
+
+/** Pages for officials: the elections, one election's dashboard, one milestone commune by commune. */
+@Controller
+class ElectionPages {
+
+    private final Elections elections;
+    private final ProblemRenderer problems;
+
+    ElectionPages(Elections elections, ProblemRenderer problems) {
+        this.elections = elections;
+        this.problems = problems;
+    }
+
+    @GetMapping("/elections")
+    String list(Model model) {
+        model.addAttribute("elections", elections.list());
+        model.addAttribute("kinds", ElectionKind.values());
+        model.addAttribute("ruleSets", RuleSet.values());
+        return "elections/list";
+    }
+
+    @PostMapping("/elections")
+    String create(@RequestParam String kind, @RequestParam String ruleSet, @RequestParam String name,
+                  @RequestParam String term,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay,
+                  @RequestParam(required = false) String scopeCode, @RequestParam(required = false) String councilLevel,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            ElectionView e = elections.create(new NewElection(ElectionApi.parse(ElectionKind.class, kind, "kind"),
+                    councilLevel == null || councilLevel.isBlank() ? null : councilLevel,
+                    ElectionApi.parse(RuleSet.class, ruleSet, "ruleSet"), name, term, electionDay,
+                    scopeCode == null || scopeCode.isBlank() ? null : scopeCode.strip()));
+            redirect.addFlashAttribute("done", "election.created");
+            return "redirect:/elections/" + e.id();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
+                throw e;
+            }
+            showProblem(e, model, locale);
+            return list(model);
+        }
+    }
+
+    @GetMapping("/elections/{id}")
+    String dashboard(@PathVariable long id, @RequestParam(required = false) String commune, Model model) {
+        model.addAttribute("election", elections.get(id));
+        model.addAttribute("progress", elections.progress(id, commune));
+        model.addAttribute("commune", commune);
+        model.addAttribute("units", elections.units(id));
+        model.addAttribute("today", elections.today());
+        return "elections/dashboard";
+    }
+
+    @GetMapping("/elections/{id}/milestones/{code}")
+    String milestone(@PathVariable long id, @PathVariable String code, Model model) {
+        model.addAttribute("election", elections.get(id));
+        model.addAttribute("code", code);
+        model.addAttribute("communes", elections.progressByCommune(id, code));
+        model.addAttribute("today", elections.today());
+        return "elections/milestone";
+    }
+
+    @PostMapping("/elections/{id}/milestones/{code}/done")
+    String done(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) String communeCode,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
+                @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+                RedirectAttributes redirect) {
+        return attempt(model, locale, redirect, "election.milestone-marked", "redirect:/elections/" + id + "/milestones/" + code,
+                () -> elections.markDone(id, code, communeCode, doneOn, decisionRef), () -> milestone(id, code, model));
+    }
+
+    @PostMapping("/elections/{id}/units/import")
+    String importUnits(@PathVariable long id, @RequestParam("file") MultipartFile file, Model model, Locale locale,
+                       RedirectAttributes redirect) throws IOException {
+        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
+        return attempt(model, locale, redirect, "election.units-imported", "redirect:/elections/" + id,
+                () -> elections.importUnits(id, file.getOriginalFilename(), text), () -> dashboard(id, null, model));
+    }
+
+    @PostMapping("/elections/{id}/freeze")
+    String freeze(@PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+        return attempt(model, locale, redirect, "election.frozen-done", "redirect:/elections/" + id,
+                () -> elections.freeze(id), () -> dashboard(id, null, model));
+    }
+
+    private String attempt(Model model, Locale locale, RedirectAttributes redirect, String doneKey, String success,
+                           Supplier<?> change, Supplier<String> page) {
+        try {
+            change.get();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
+                throw e;
+            }
+            showProblem(e, model, locale);
+            return page.get();
+        }
+        redirect.addFlashAttribute("done", doneKey);
+        return success;
+    }
+
+    private void showProblem(DomainException e, Model model, Locale locale) {
+        model.addAttribute("problem", problems.render(e, locale));
+        model.addAttribute("violations", problems.violations(e.violations(), locale));
+    }
+}

@@ -1,0 +1,60 @@
+package vn.baucu.election;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.baucu.support.BaucuIntegrationTest;
+
+/** An official creates a village head election for one commune and works through its dashboard. */
+@BaucuIntegrationTest
+class ElectionPagesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void createFollowAndMarkDone() throws Exception {
+        mvc.perform(post("/api/v1/admin-units/00004/villages").with(httpBasic("admin", "admin-test-password"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Tổ dân phố " + UUID.randomUUID().toString().substring(0, 5) + "\","
+                                + "\"kind\":\"tổ dân phố\",\"households\":120,\"effective\":\"2023-01-01\"}"))
+                .andExpect(status().isCreated());
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin-test-password"))
+                .andReturn().getRequest().getSession();
+        String location = mvc.perform(post("/elections").session(session).with(csrf())
+                        .param("kind", "VILLAGE_HEAD").param("ruleSet", "VILLAGE_HEAD_2023").param("name", "Bầu tổ trưởng")
+                        .param("term", "2024–2026").param("electionDay", "2024-06-02").param("scopeCode", "00004"))
+                .andExpect(redirectedUrlPattern("/elections/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("thành lập Tổ bầu cử")))
+                .andExpect(content().string(containsString("overdue")));
+        mvc.perform(post(location + "/milestones/ELECTION_TEAM_FORMED/done").session(session).with(csrf())
+                        .param("communeCode", "00004").param("doneOn", "2024-05-30").param("decisionRef", "QĐ 12/QĐ-UBND"))
+                .andExpect(redirectedUrlPattern("/elections/*/milestones/ELECTION_TEAM_FORMED"));
+        mvc.perform(get(location + "/milestones/ELECTION_TEAM_FORMED").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Phường Trúc Bạch")));
+        mvc.perform(post("/elections").session(session).with(csrf())
+                        .param("kind", "VILLAGE_HEAD").param("ruleSet", "NATIONAL_ASSEMBLY_2025").param("name", "x")
+                        .param("term", "x").param("electionDay", "2024-06-02").param("scopeCode", "00004"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("L-202")));
+    }
+}
