@@ -13,14 +13,14 @@ import java.util.List;
 public record Violation(String code, String field, Integer row, String messageKey, List<Object> args) {
 
     public Violation {
-        args = args == null ? List.of() : List.copyOf(args);
+        args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }
 
     public static Violation of(String code, String field, String messageKey, Object... args) {
-        return new Violation(code, field, null, messageKey, List.of(args));
+        return new Violation(code, field, null, messageKey, java.util.Arrays.asList(args));
     }
 
     public static Violation atRow(int row, String code, String field, String messageKey, Object... args) {
-        return new Violation(code, field, row, messageKey, List.of(args));
+        return new Violation(code, field, row, messageKey, java.util.Arrays.asList(args));
     }
 }

@@ -10,14 +10,15 @@ import java.util.List;
 public record Finding(String code, String field, String messageKey, List<Object> args, boolean warning) {
 
     public Finding {
-        args = args == null ? List.of() : List.copyOf(args);
+        // arguments may be null (an unknown value is reported as such), so no List.copyOf
+        args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }
 
     public static Finding error(String code, String field, String messageKey, Object... args) {
-        return new Finding(code, field, messageKey, List.of(args), false);
+        return new Finding(code, field, messageKey, java.util.Arrays.asList(args), false);
     }
 
     public static Finding warning(String code, String field, String messageKey, Object... args) {
-        return new Finding(code, field, messageKey, List.of(args), true);
+        return new Finding(code, field, messageKey, java.util.Arrays.asList(args), true);
     }
 }

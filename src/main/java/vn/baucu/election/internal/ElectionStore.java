@@ -216,6 +216,15 @@ public class ElectionStore {
                 .list();
     }
 
+    /** Marks one contest's milestone done, unless it already is. */
+    public int markContestDone(long contestId, String code, LocalDate doneOn, String by, String decisionRef) {
+        return jdbc.sql("""
+                        update milestone set done_on = :on, done_by = :by, decision_ref = :ref
+                        where contest_id = :c and code = :code and done_on is null""")
+                .param("on", Date.valueOf(doneOn)).param("by", by).param("ref", decisionRef).param("c", contestId)
+                .param("code", code).update();
+    }
+
     public void freeze(long electionId, String fingerprint, Instant at) {
         jdbc.sql("update election set status = 'FROZEN', fingerprint = :f, frozen_at = :at where id = :id")
                 .param("f", fingerprint).param("at", Timestamp.from(at)).param("id", electionId).update();

@@ -1,0 +1,319 @@
+package vn.baucu.election;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.baucu.audit.AuditLog;
+import vn.baucu.election.internal.ElectionStore;
+import vn.baucu.election.internal.OrganisationStore;
+import vn.baucu.election.internal.OrganisationStore.PollingAreaRow;
+import vn.baucu.election.internal.OrganisationStore.Row;
+import vn.baucu.geography.AdminUnit;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.geography.UnitLevel;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.Authorization.Access;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.FindingProblems;
+import vn.baucu.platform.TabularFile;
+import vn.baucu.platform.Violation;
+import vn.baucu.platform.rules.VietnameseNames;
+import vn.baucu.rules.Bodies;
+import vn.baucu.rules.FiguresRejected;
+import vn.baucu.rules.Finding;
+import vn.baucu.rules.PollingAreas;
+import vn.baucu.rules.RuleSet;
+
+/**
+ * Election bodies and polling areas: committees, boards, teams and counting committees formed by a
+ * decision, with their members; composition checked against the law (size, one chair, formed by the
+ * legal deadline). Forming a village's election team by a dated decision also marks that milestone done.
+ */
+@Service
+public class Organisations {
+
+    private final OrganisationStore store;
+    private final ElectionStore elections;
+    private final Elections electionFacade;
+    private final AdminUnits units;
+    private final Authorization authorization;
+    private final AuditLog audit;
+
+    Organisations(OrganisationStore store, ElectionStore elections, Elections electionFacade, AdminUnits units,
+                  Authorization authorization, AuditLog audit) {
+        this.store = store;
+        this.elections = elections;
+        this.electionFacade = electionFacade;
+        this.units = units;
+        this.authorization = authorization;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public OrganisationView form(long electionId, NewOrganisation o, List<Member> members) {
+        ElectionView election = electionFacade.get(electionId);
+        List<Violation> problems = new ArrayList<>();
+        if (o.kind() == null) {
+            problems.add(Violation.of("L-201", "kind", "election.required", "kind"));
+        }
+        if (o.name() == null || o.name().isBlank()) {
+            problems.add(Violation.of("L-201", "name", "election.required", "name"));
+        }
+        problems.addAll(memberProblems(members));
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        Long contestId = null;
+        Long electoralUnitId = null;
+        Long pollingAreaId = null;
+        String unitCode;
+        long scopeId;
+        if (o.contestPlaceCode() != null && !o.contestPlaceCode().isBlank()) {
+            long[] contest = store.contestByPlace(electionId, o.contestPlaceCode())
+                    .orElseThrow(() -> DomainException.notFound("body.contest-not-found", o.contestPlaceCode()));
+            contestId = contest[0];
+            unitCode = o.contestPlaceCode();
+            scopeId = contest[1] != 0 ? contest[1] : scopeOf(election);
+        } else if (o.electoralUnit() != null && !o.electoralUnit().isBlank()) {
+            String[] parts = o.electoralUnit().split("-");
+            long[] unit = parts.length == 2 ? store.electoralUnit(electionId, parts[0], Integer.parseInt(parts[1])).orElse(null)
+                    : null;
+            if (unit == null) {
+                throw DomainException.notFound("body.unit-not-found", o.electoralUnit());
+            }
+            electoralUnitId = unit[0];
+            unitCode = parts[0];
+            scopeId = unitId(parts[0], election.electionDay());
+        } else if (o.pollingAreaId() != null) {
+            PollingAreaRow area = store.pollingArea(o.pollingAreaId())
+                    .orElseThrow(() -> DomainException.notFound("body.polling-area-not-found", o.pollingAreaId()));
+            pollingAreaId = area.id();
+            unitCode = area.communeCode();
+            scopeId = area.communeId();
+        } else {
+            unitCode = o.unitCode();
+            scopeId = unitCode == null || unitCode.isBlank() ? scopeOf(election) : unitId(unitCode, election.electionDay());
+        }
+        authorization.require(scopeId, Access.ADMINISTER, unitCode == null ? "VN" : unitCode);
+        long id = store.insert(electionId, o.kind().name(), blankToNull(o.level()), blankToNull(unitCode), contestId,
+                electoralUnitId, pollingAreaId, o.armedForces(), VietnameseNames.clean(o.name()), blankToNull(o.decisionNo()),
+                o.decisionDate(), blankToNull(o.issuingBody()), authorization.currentUser().username());
+        store.replaceMembers(id, clean(members));
+        String milestone = Bodies.formationMilestone(o.kind(), RuleSet.valueOf(election.ruleSet()).kind());
+        if (contestId != null && milestone != null && o.decisionDate() != null) {
+            elections.markContestDone(contestId, milestone, o.decisionDate(), authorization.currentUser().username(),
+                    blankToNull(o.decisionNo()));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", o.kind().name());
+        details.put("name", o.name());
+        details.put("decisionNo", o.decisionNo());
+        details.put("decisionDate", o.decisionDate() == null ? null : o.decisionDate().toString());
+        details.put("members", members.size());
+        audit.record("BODY_FORMED", "organisation", String.valueOf(id), unitCode, details);
+        return get(id);
+    }
+
+    /** Replaces the members with those of a CSV or XLSX file: ho_ten, chuc_vu, dai_dien (or full_name, role, represents). */
+    @Transactional
+    public OrganisationView importMembers(long organisationId, String fileName, byte[] content) {
+        Row row = store.find(organisationId).orElseThrow(() -> DomainException.notFound("body.not-found", organisationId));
+        requireAdminister(row);
+        TabularFile table = TabularFile.read(content, 500);
+        String nameCol = first(table.header(), "ho_ten", "ho_va_ten", "full_name", "name");
+        String roleCol = first(table.header(), "chuc_vu", "vai_tro", "role");
+        String repCol = first(table.header(), "dai_dien", "co_quan", "don_vi", "represents");
+        List<Violation> problems = new ArrayList<>();
+        if (nameCol == null) {
+            problems.add(Violation.of("G-200", "ho_ten", "village.import.missing-column", "ho_ten"));
+        }
+        if (roleCol == null) {
+            problems.add(Violation.of("G-200", "chuc_vu", "village.import.missing-column", "chuc_vu"));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        List<Member> members = new ArrayList<>();
+        for (TabularFile.TableRow r : table.rows()) {
+            String name = VietnameseNames.clean(r.get(nameCol));
+            Optional<Bodies.Role> role = role(r.get(roleCol));
+            if (name == null || name.isEmpty()) {
+                problems.add(Violation.atRow(r.number(), "O-104", nameCol, "body.member-name-required"));
+            }
+            if (role.isEmpty()) {
+                problems.add(Violation.atRow(r.number(), "O-105", roleCol, "body.member-role-unknown", r.get(roleCol)));
+            }
+            if (name != null && !name.isEmpty() && role.isPresent()) {
+                members.add(new Member(name, role.get(), repCol == null ? null : blankToNull(r.get(repCol))));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        store.replaceMembers(organisationId, members);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", fileName);
+        details.put("sha256", sha256(content));
+        details.put("members", members.size());
+        audit.record("BODY_MEMBERS_IMPORTED", "organisation", String.valueOf(organisationId), row.unitCode(), details);
+        return get(organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    public OrganisationView get(long id) {
+        Row row = store.find(id).orElseThrow(() -> DomainException.notFound("body.not-found", id));
+        ElectionView election = electionFacade.get(row.electionId());
+        List<Member> members = store.members(id);
+        RuleSet.Kind kind = RuleSet.valueOf(election.ruleSet()).kind();
+        Bodies.Kind body = Bodies.Kind.valueOf(row.kind());
+        List<Finding> findings = new ArrayList<>(Bodies.check(body, kind, row.level(), row.armedForces(),
+                members.stream().map(Member::role).toList()));
+        String milestone = Bodies.formationMilestone(body, kind);
+        LocalDate deadline = milestone == null ? null
+                : store.deadline(row.electionId(), row.contestId(), milestone).orElse(null);
+        if (deadline != null && (row.decisionDate() == null || row.decisionDate().isAfter(deadline))) {
+            findings.add(row.decisionDate() == null
+                    ? Finding.warning("O-202", "decisionDate", "body.no-decision-yet", deadline.toString())
+                    : Finding.warning("O-201", "decisionDate", "body.formed-late", row.decisionDate().toString(),
+                            deadline.toString()));
+        }
+        return new OrganisationView(row.id(), row.electionId(), row.kind(), row.level(), row.place(), row.name(),
+                row.decisionNo(), row.decisionDate(), row.issuingBody(), deadline, members,
+                findings.stream().map(FindingProblems::violation).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrganisationView> list(long electionId) {
+        electionFacade.get(electionId);
+        return store.list(electionId).stream().map(r -> get(r.id())).toList();
+    }
+
+    /** A polling area of a commune for a polling day: 300–4,000 voters unless one of the legal exceptions applies. */
+    @Transactional
+    public PollingAreaRow addPollingArea(String communeCode, LocalDate day, int number, String name, String address,
+                                         int voters, PollingAreas.Exception exception) {
+        AdminUnit commune = units.find(communeCode, day).filter(u -> u.level() == UnitLevel.COMMUNE)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", communeCode, day));
+        authorization.require(commune.id(), Access.ADMINISTER, communeCode);
+        List<Finding> findings = PollingAreas.check(voters, exception);
+        if (!findings.isEmpty()) {
+            throw FindingProblems.of(new FiguresRejected(false, findings));
+        }
+        long id = store.insertPollingArea(commune.id(), day, number, VietnameseNames.clean(name), blankToNull(address),
+                voters, exception == null ? null : exception.name());
+        if (id < 0) {
+            throw DomainException.conflict("polling-area.number-taken", number, communeCode, day);
+        }
+        audit.record("POLLING_AREA_CREATED", "polling_area", String.valueOf(id), communeCode,
+                Map.of("number", number, "voters", voters, "day", day.toString()));
+        return store.pollingArea(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PollingAreaRow> pollingAreas(String communeCode, LocalDate day) {
+        AdminUnit commune = units.find(communeCode, day)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", communeCode, day));
+        return store.pollingAreas(commune.id(), day);
+    }
+
+    /** The role named in Vietnamese ("Tổ trưởng", "Phó Trưởng ban", "Thư ký", "Thành viên") or by its constant; null if unknown. */
+    public static Bodies.Role roleOf(String text) {
+        return role(text).orElse(null);
+    }
+
+    static Optional<Bodies.Role> role(String text) {
+        String k = text == null ? "" : VietnameseNames.searchKey(text);
+        if (k.isBlank()) {
+            return Optional.empty();
+        }
+        for (Bodies.Role r : Bodies.Role.values()) {
+            if (r.name().equalsIgnoreCase(text.strip())) {
+                return Optional.of(r);
+            }
+        }
+        if (k.startsWith("pho")) {
+            return Optional.of(Bodies.Role.VICE_CHAIR);
+        }
+        if (k.startsWith("to truong") || k.startsWith("truong ban") || k.startsWith("chu tich") || k.startsWith("truong")) {
+            return Optional.of(Bodies.Role.CHAIR);
+        }
+        if (k.startsWith("thu ky")) {
+            return Optional.of(Bodies.Role.SECRETARY);
+        }
+        if (k.startsWith("thanh vien") || k.startsWith("uy vien")) {
+            return Optional.of(Bodies.Role.MEMBER);
+        }
+        return Optional.empty();
+    }
+
+    private static List<Violation> memberProblems(List<Member> members) {
+        List<Violation> problems = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            if (m.fullName() == null || m.fullName().isBlank()) {
+                problems.add(Violation.of("O-104", "members[" + i + "].fullName", "body.member-name-required"));
+            }
+            if (m.role() == null) {
+                problems.add(Violation.of("O-105", "members[" + i + "].role", "body.member-role-unknown", ""));
+            }
+        }
+        return problems;
+    }
+
+    private static List<Member> clean(List<Member> members) {
+        return members.stream().map(m -> new Member(VietnameseNames.clean(m.fullName()), m.role(),
+                blankToNull(m.represents()))).toList();
+    }
+
+    private void requireAdminister(Row row) {
+        ElectionView election = electionFacade.get(row.electionId());
+        long scope = row.unitCode() == null ? scopeOf(election) : unitId(row.unitCode(), election.electionDay());
+        authorization.require(scope, Access.ADMINISTER, row.unitCode() == null ? "VN" : row.unitCode());
+    }
+
+    private long scopeOf(ElectionView election) {
+        if (election.scopeCode() == null) {
+            if (!authorization.currentUser().isSystemAdmin()) {
+                throw DomainException.forbidden("election.national-needs-admin");
+            }
+            return -1;
+        }
+        return unitId(election.scopeCode(), election.electionDay());
+    }
+
+    private long unitId(String code, LocalDate day) {
+        return units.find(code, day).map(AdminUnit::id)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", code, day));
+    }
+
+    private static String first(List<String> header, String... names) {
+        for (String n : names) {
+            if (header.contains(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
