@@ -46,13 +46,16 @@ import vn.baucu.rules.WorkingDays;
 public class Elections {
 
     private final ElectionStore store;
+    private final vn.baucu.platform.Documents documents;
     private final AdminUnits units;
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
 
-    Elections(ElectionStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock) {
+    Elections(ElectionStore store, vn.baucu.platform.Documents documents, AdminUnits units, Authorization authorization,
+              AuditLog audit, Clock clock) {
         this.store = store;
+        this.documents = documents;
         this.units = units;
         this.authorization = authorization;
         this.audit = audit;
@@ -326,6 +329,29 @@ public class Elections {
     public List<CommuneProgress> progressByCommune(long electionId, String code) {
         get(electionId);
         return store.progressByCommune(electionId, code, LocalDate.now(clock));
+    }
+
+    /** The election's plan as a printable PDF in the usual layout: every milestone, its deadline, basis and progress. */
+    @Transactional(readOnly = true)
+    public byte[] planPdf(long electionId) {
+        ElectionView election = get(electionId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("election", election);
+        model.put("milestones", store.progress(electionId, null, LocalDate.now(clock)));
+        model.put("bases", store.legalBases(electionId));
+        model.put("issuer", election.scopeName() == null ? "Hội đồng bầu cử quốc gia" : "Ủy ban nhân dân " + election.scopeName());
+        model.put("number", election.scopeName() == null ? "…/KH-HĐBCQG" : "…/KH-UBND");
+        model.put("place", placeName(election.scopeName()));
+        model.put("date", null);
+        return documents.pdf("election-plan", model);
+    }
+
+    /** "Móng Cái" for "Thành phố Móng Cái": the place line of a document heading. */
+    public static String placeName(String unitName) {
+        if (unitName == null) {
+            return "Hà Nội";
+        }
+        return unitName.replaceFirst("^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\\s+", "");
     }
 
     public LocalDate today() {

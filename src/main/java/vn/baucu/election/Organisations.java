@@ -43,15 +43,17 @@ import vn.baucu.rules.RuleSet;
 public class Organisations {
 
     private final OrganisationStore store;
+    private final vn.baucu.platform.Documents documents;
     private final ElectionStore elections;
     private final Elections electionFacade;
     private final AdminUnits units;
     private final Authorization authorization;
     private final AuditLog audit;
 
-    Organisations(OrganisationStore store, ElectionStore elections, Elections electionFacade, AdminUnits units,
-                  Authorization authorization, AuditLog audit) {
+    Organisations(OrganisationStore store, vn.baucu.platform.Documents documents, ElectionStore elections,
+                  Elections electionFacade, AdminUnits units, Authorization authorization, AuditLog audit) {
         this.store = store;
+        this.documents = documents;
         this.elections = elections;
         this.electionFacade = electionFacade;
         this.units = units;
@@ -187,9 +189,26 @@ public class Organisations {
                     : Finding.warning("O-201", "decisionDate", "body.formed-late", row.decisionDate().toString(),
                             deadline.toString()));
         }
-        return new OrganisationView(row.id(), row.electionId(), row.kind(), row.level(), row.place(), row.name(),
+        return new OrganisationView(row.id(), row.electionId(), row.contestId(), row.kind(), row.level(), row.place(), row.name(),
                 row.decisionNo(), row.decisionDate(), row.issuingBody(), deadline, members,
                 findings.stream().map(FindingProblems::violation).toList());
+    }
+
+    /** The forming decision as a PDF in the usual layout (national heading, articles, member table, signature). */
+    @Transactional(readOnly = true)
+    public byte[] decisionPdf(long id) {
+        OrganisationView body = get(id);
+        ElectionView election = electionFacade.get(body.electionId());
+        RuleSet rs = RuleSet.valueOf(election.ruleSet());
+        String milestone = Bodies.formationMilestone(Bodies.Kind.valueOf(body.kind()), rs.kind());
+        String basis = milestone == null ? rs.legalBasis()
+                : elections.legalBases(body.electionId()).getOrDefault(milestone, rs.legalBasis());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("body", body);
+        model.put("legalBasis", basis);
+        model.put("place", Elections.placeName(body.place() != null && body.contestId() == null ? body.place()
+                : election.scopeName()));
+        return documents.pdf("formation-decision", model);
     }
 
     @Transactional(readOnly = true)

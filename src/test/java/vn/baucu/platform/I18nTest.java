@@ -101,6 +101,9 @@ class I18nTest {
         for (Path template : templates()) {
             Document doc = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
             for (Element e : doc.getAllElements()) {
+                if (e.tagName().equals("style") || e.tagName().equals("script")) {
+                    continue; // CSS and scripts are not UI text
+                }
                 for (TextNode text : e.textNodes()) {
                     if (LETTER.matcher(text.text()).find() && !replaced(e)) {
                         offences.add(TEMPLATES.relativize(template) + ": <" + e.tagName() + "> \"" + text.text().strip() + "\"");

@@ -124,6 +124,13 @@ class ElectionApi {
         return elections.progressByCommune(id, code);
     }
 
+    @GetMapping(path = "/api/v1/elections/{id}/plan.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The election's plan (every milestone, deadline, legal basis, progress) as a printable PDF")
+    ResponseEntity<byte[]> plan(@PathVariable long id) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ke-hoach-" + id + ".pdf\"")
+                .contentType(MediaType.APPLICATION_PDF).body(elections.planPdf(id));
+    }
+
     @GetMapping(path = "/api/v1/elections/{id}/calendar.ics", produces = "text/calendar")
     @Operation(summary = "The election's calendar as iCalendar (one all-day event per milestone and date)")
     ResponseEntity<String> ics(@PathVariable long id) {

@@ -225,6 +225,16 @@ public class ElectionStore {
                 .param("code", code).update();
     }
 
+    /** The legal basis of each milestone code of an election. */
+    public java.util.Map<String, String> legalBases(long electionId) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        jdbc.sql("select distinct code, legal_basis from milestone where election_id = :e and legal_basis is not null")
+                .param("e", electionId).query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
     public void freeze(long electionId, String fingerprint, Instant at) {
         jdbc.sql("update election set status = 'FROZEN', fingerprint = :f, frozen_at = :at where id = :id")
                 .param("f", fingerprint).param("at", Timestamp.from(at)).param("id", electionId).update();

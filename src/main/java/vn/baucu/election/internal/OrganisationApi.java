@@ -71,6 +71,14 @@ class OrganisationApi {
         return view(organisations.get(id), locale);
     }
 
+    @GetMapping(path = "/api/v1/organisations/{id}/decision.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The forming decision as a PDF")
+    org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"quyet-dinh-" + id + ".pdf\"")
+                .contentType(MediaType.APPLICATION_PDF).body(organisations.decisionPdf(id));
+    }
+
     @GetMapping("/api/v1/elections/{id}/organisations")
     List<BodyView> list(@PathVariable long id, Locale locale) {
         return organisations.list(id).stream().map(o -> view(o, locale)).toList();
