@@ -51,6 +51,13 @@ class ElectionPagesIT {
         mvc.perform(get(location + "/milestones/ELECTION_TEAM_FORMED").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Phường Trúc Bạch")));
+        mvc.perform(get(location + "/organisations").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tổ chức phụ trách bầu cử")));
+        mvc.perform(get("/").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Việc quá hạn trong phạm vi của bạn")))
+                .andExpect(content().string(containsString("Bầu tổ trưởng")));
         mvc.perform(post("/elections").session(session).with(csrf())
                         .param("kind", "VILLAGE_HEAD").param("ruleSet", "NATIONAL_ASSEMBLY_2025").param("name", "x")
                         .param("term", "x").param("electionDay", "2024-06-02").param("scopeCode", "00004"))

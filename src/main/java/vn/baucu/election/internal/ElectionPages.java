@@ -29,11 +29,24 @@ import vn.baucu.rules.RuleSet;
 class ElectionPages {
 
     private final Elections elections;
+    private final vn.baucu.election.Organisations organisations;
     private final ProblemRenderer problems;
 
-    ElectionPages(Elections elections, ProblemRenderer problems) {
+    ElectionPages(Elections elections, vn.baucu.election.Organisations organisations, ProblemRenderer problems) {
         this.elections = elections;
+        this.organisations = organisations;
         this.problems = problems;
+    }
+
+    @GetMapping("/elections/{id}/organisations")
+    String bodies(@PathVariable long id, Model model, Locale locale) {
+        model.addAttribute("election", elections.get(id));
+        var bodies = organisations.list(id);
+        model.addAttribute("bodies", bodies);
+        java.util.Map<Long, java.util.List<java.util.Map<String, Object>>> checks = new java.util.HashMap<>();
+        bodies.forEach(b -> checks.put(b.id(), problems.violations(b.checks(), locale)));
+        model.addAttribute("checks", checks);
+        return "elections/bodies";
     }
 
     @GetMapping("/elections")
