@@ -51,9 +51,11 @@ public class Elections {
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
+    private final List<CandidateRoster> rosters;
 
     Elections(ElectionStore store, vn.baucu.platform.Documents documents, AdminUnits units, Authorization authorization,
-              AuditLog audit, Clock clock) {
+              AuditLog audit, Clock clock, List<CandidateRoster> rosters) {
+        this.rosters = rosters;
         this.store = store;
         this.documents = documents;
         this.units = units;
@@ -248,7 +250,10 @@ public class Elections {
         if (election.contests() == 0) {
             throw DomainException.violations(List.of(Violation.of("L-205", "contests", "election.no-contests")));
         }
-        String fingerprint = sha256(String.join("\n", store.canonicalConfiguration(electionId)).getBytes(StandardCharsets.UTF_8));
+        List<String> configuration = new ArrayList<>(store.canonicalConfiguration(electionId));
+        rosters.forEach(r -> configuration.addAll(r.finalListLines(electionId)));
+        java.util.Collections.sort(configuration);
+        String fingerprint = sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
         store.freeze(electionId, fingerprint, clock.instant());
         audit.record("ELECTION_FROZEN", "election", String.valueOf(electionId), election.scopeCode(),
                 Map.of("fingerprint", fingerprint));

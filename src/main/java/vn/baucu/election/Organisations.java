@@ -49,9 +49,12 @@ public class Organisations {
     private final AdminUnits units;
     private final Authorization authorization;
     private final AuditLog audit;
+    private final List<CandidateRoster> rosters;
 
     Organisations(OrganisationStore store, vn.baucu.platform.Documents documents, ElectionStore elections,
-                  Elections electionFacade, AdminUnits units, Authorization authorization, AuditLog audit) {
+                  Elections electionFacade, AdminUnits units, Authorization authorization, AuditLog audit,
+                  List<CandidateRoster> rosters) {
+        this.rosters = rosters;
         this.store = store;
         this.documents = documents;
         this.elections = elections;
@@ -180,6 +183,18 @@ public class Organisations {
         Bodies.Kind body = Bodies.Kind.valueOf(row.kind());
         List<Finding> findings = new ArrayList<>(Bodies.check(body, kind, row.level(), row.armedForces(),
                 members.stream().map(Member::role).toList()));
+        // a candidate may not sit on the board or team of the unit where they stand (Luật 85/2015/QH13, Điều 27;
+        // Nghị định 59/2023/NĐ-CP, Điều 6 khoản 1 điểm b): checked on every read, so a later list change shows here
+        List<Long> served = store.contestsServed(row);
+        if (!served.isEmpty() && !rosters.isEmpty()) {
+            java.util.Set<String> candidates = new java.util.HashSet<>();
+            rosters.forEach(r -> candidates.addAll(r.candidateKeys(served)));
+            for (Member m : members) {
+                if (candidates.contains(VietnameseNames.matchKey(m.fullName()))) {
+                    findings.add(Finding.error("O-301", "members", "body.member-is-candidate", m.fullName()));
+                }
+            }
+        }
         String milestone = Bodies.formationMilestone(body, kind);
         LocalDate deadline = milestone == null ? null
                 : store.deadline(row.electionId(), row.contestId(), milestone).orElse(null);

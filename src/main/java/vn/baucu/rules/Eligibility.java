@@ -13,6 +13,15 @@ public final class Eligibility {
     public static final int VOTER_AGE = 18;
     public static final int CANDIDATE_AGE = 21;
 
+    /**
+     * Who may not stand (Luật 85/2015/QH13, Điều 37): deprived of the right to stand by a court; serving a
+     * prison term; without (or with limited) civil capacity; charged as a defendant; serving a sentence or
+     * with a conviction not yet expunged; under an administrative detention measure.
+     */
+    public enum Exclusion {
+        DEPRIVED_OF_RIGHT, PRISONER, INCAPACITATED, DEFENDANT, CONVICTED, ADMINISTRATIVE_DETENTION
+    }
+
     private Eligibility() {
     }
 

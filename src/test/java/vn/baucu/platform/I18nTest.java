@@ -36,7 +36,7 @@ class I18nTest {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:unit|village|file|problem|user|login|error|role|level|link)\\.[a-z0-9.\\-]+)\"");
+            "\"((?:unit|village|file|problem|user|login|error|role|level|link|election|resolution|polling-area|body|candidate|calendar|evaluation|minutes|list)\\.[a-z0-9.\\-]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
@@ -85,6 +85,11 @@ class I18nTest {
         for (UnitLevel level : UnitLevel.values()) {
             if (!keys.contains("level." + level)) {
                 missing.add("level." + level);
+            }
+        }
+        for (vn.baucu.rules.Eligibility.Exclusion e : vn.baucu.rules.Eligibility.Exclusion.values()) {
+            if (!keys.contains("candidate.excluded." + e)) {
+                missing.add("candidate.excluded." + e);
             }
         }
         for (DomainException.Kind kind : DomainException.Kind.values()) {

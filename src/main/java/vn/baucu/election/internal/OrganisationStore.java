@@ -119,6 +119,26 @@ public class OrganisationStore {
                 .param("c", communeId).param("d", Date.valueOf(day)).query(OrganisationStore::pa).list();
     }
 
+    /** The contests a body serves: its village's contest, its electoral unit's, or those of its polling area's commune. */
+    public List<Long> contestsServed(Row row) {
+        if (row.contestId() != null) {
+            return List.of(row.contestId());
+        }
+        if (row.electoralUnitId() != null) {
+            return jdbc.sql("select id from contest where electoral_unit_id = :u").param("u", row.electoralUnitId())
+                    .query(Long.class).list();
+        }
+        if (row.pollingAreaId() != null) {
+            return jdbc.sql("""
+                            select c.id from contest c
+                            join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
+                            join polling_area p on p.commune_id = uc.commune_id
+                            where p.id = :p and c.election_id = :e""")
+                    .param("p", row.pollingAreaId()).param("e", row.electionId()).query(Long.class).list();
+        }
+        return List.of();
+    }
+
     static final String PA = """
             select p.id, p.commune_id, a.code, p.polling_day, p.number, p.name, p.address, p.voters, p.exception_reason
             from polling_area p join admin_unit a on a.id = p.commune_id""";

@@ -1,0 +1,211 @@
+package vn.baucu.candidates;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+
+import vn.baucu.audit.AuditLog;
+import vn.baucu.candidates.internal.CandidateStore;
+import vn.baucu.candidates.internal.CandidateStore.Contest;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.Authorization.Access;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.FindingProblems;
+import vn.baucu.platform.Violation;
+import vn.baucu.platform.rules.VietnameseNames;
+import vn.baucu.rules.CandidateLists;
+import vn.baucu.rules.Eligibility;
+import vn.baucu.rules.RuleSet;
+
+/**
+ * Nominations and official lists. Every nomination is checked against the law and refused with the
+ * rule cited; the official list of a contest is put in Vietnamese alphabetical order (given name, then
+ * family name, ICU collation) once it holds enough names for the seats.
+ */
+@Service
+public class Candidates {
+
+    /** Allowed status changes: a guarded lifecycle, never a free edit. */
+    static final Map<String, Set<String>> TRANSITIONS = Map.of(
+            "NOMINATED", Set.of("CONSULTED", "ON_LIST", "WITHDRAWN", "STRUCK_OFF"),
+            "CONSULTED", Set.of("ON_LIST", "WITHDRAWN", "STRUCK_OFF"),
+            "ON_LIST", Set.of("WITHDRAWN", "STRUCK_OFF", "ELECTED", "NOT_ELECTED"));
+
+    private final CandidateStore store;
+    private final AdminUnits units;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Candidates(CandidateStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.units = units;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CandidateView nominate(long electionId, String placeCode, NewCandidate n) {
+        Contest contest = contestForChange(electionId, placeCode);
+        RuleSet rs = RuleSet.valueOf(contest.ruleSet());
+        List<Violation> problems = new ArrayList<>();
+        if (n.fullName() == null || n.fullName().isBlank()) {
+            problems.add(Violation.of("K-100", "fullName", "candidate.name-required"));
+        }
+        if (n.birthDate() == null) {
+            problems.add(Violation.of("K-100", "birthDate", "candidate.birth-date-required"));
+        } else if (!Eligibility.isCandidateAge(n.birthDate(), contest.electionDay())) {
+            problems.add(Violation.of("K-101", "birthDate", "candidate.too-young", n.birthDate().toString(),
+                    contest.electionDay().toString(), Eligibility.CANDIDATE_AGE,
+                    rs.kind() == RuleSet.Kind.VILLAGE_HEAD ? "TT 04/2012/TT-BNV, Điều 11" : "Luật 85/2015/QH13, Điều 2"));
+        }
+        if (n.sex() != 'M' && n.sex() != 'F') {
+            problems.add(Violation.of("K-100", "sex", "candidate.sex-invalid"));
+        }
+        if (n.personalId() != null && !n.personalId().isBlank() && !n.personalId().strip().matches("\\d{12}")) {
+            problems.add(Violation.of("K-107", "personalId", "candidate.personal-id-invalid"));
+        }
+        if (!Set.of("INTRODUCED", "SELF_NOMINATED", "FLOOR").contains(String.valueOf(n.nominationSource()))) {
+            problems.add(Violation.of("K-100", "nominationSource", "candidate.source-invalid", String.valueOf(n.nominationSource())));
+        }
+        for (String exclusion : n.exclusions() == null ? List.<String>of() : n.exclusions()) {
+            try {
+                Eligibility.Exclusion e = Eligibility.Exclusion.valueOf(String.valueOf(exclusion).strip());
+                problems.add(Violation.of("K-105", "exclusions", "candidate.excluded." + e.name()));
+            } catch (IllegalArgumentException unknown) {
+                problems.add(Violation.of("K-100", "exclusions", "evaluation.unknown-value", "exclusions", exclusion,
+                        java.util.Arrays.toString(Eligibility.Exclusion.values())));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(sameDayProblems(contest, rs, n));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        long id = store.insert(contest, n, authorization.currentUser().username());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("contest", placeCode);
+        details.put("name", VietnameseNames.clean(n.fullName()));
+        details.put("source", n.nominationSource());
+        audit.record("CANDIDATE_NOMINATED", "candidate", String.valueOf(id), contest.unitCode(), details);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Moves a candidate along the lifecycle (withdrawn, struck off with date, reason and decision; elected…). */
+    @Transactional
+    public CandidateView changeStatus(long id, String status, LocalDate date, String reason, String decision) {
+        CandidateView c = store.find(id).orElseThrow(() -> DomainException.notFound("candidate.not-found", id));
+        contestForChange(c.electionId(), c.placeCode());
+        if (!TRANSITIONS.getOrDefault(c.status(), Set.of()).contains(status)) {
+            throw DomainException.conflict("candidate.transition", c.status(), status);
+        }
+        if (("WITHDRAWN".equals(status) || "STRUCK_OFF".equals(status)) && (reason == null || reason.isBlank())) {
+            throw DomainException.violations(List.of(Violation.of("K-108", "reason", "candidate.reason-required")));
+        }
+        store.setStatus(id, status, date == null ? LocalDate.now(clock) : date, reason, decision);
+        audit.record("CANDIDATE_STATUS", "candidate", String.valueOf(id), c.placeCode(),
+                Map.of("from", c.status(), "to", status));
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Settles the official list of a contest: every active candidate, in Vietnamese alphabetical order;
+     * refused when the list is too short (or long) for the seats.
+     */
+    @Transactional
+    public List<CandidateView> finalizeList(long electionId, String placeCode) {
+        Contest contest = contestForChange(electionId, placeCode);
+        RuleSet rs = RuleSet.valueOf(contest.ruleSet());
+        List<CandidateView> active = store.byContest(contest.id()).stream()
+                .filter(c -> Set.of("NOMINATED", "CONSULTED", "ON_LIST").contains(c.status())).toList();
+        var findings = CandidateLists.check(rs, contest.seats(), active.size());
+        if (!findings.isEmpty()) {
+            throw DomainException.violations(findings.stream().map(FindingProblems::violation).toList());
+        }
+        List<CandidateView> ordered = alphabetical(active);
+        for (int i = 0; i < ordered.size(); i++) {
+            store.putOnList(ordered.get(i).id(), i + 1);
+        }
+        audit.record("CANDIDATE_LIST_FINAL", "contest", placeCode, contest.unitCode(),
+                Map.of("candidates", ordered.size(), "seats", contest.seats()));
+        return store.byContest(contest.id());
+    }
+
+    @Transactional(readOnly = true)
+    public List<CandidateView> list(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        return store.byContest(contest.id());
+    }
+
+    /** Vietnamese order: by given name (the last word), then family name (the first), then the middle names. */
+    static List<CandidateView> alphabetical(List<CandidateView> candidates) {
+        Collator collator = Collator.getInstance(new ULocale("vi"));
+        Comparator<CandidateView> byGiven = Comparator.comparing(c -> given(c.fullName()), collator::compare);
+        return candidates.stream()
+                .sorted(byGiven.thenComparing(c -> family(c.fullName()), collator::compare)
+                        .thenComparing(CandidateView::fullName, collator::compare))
+                .toList();
+    }
+
+    static String given(String name) {
+        String[] words = name.strip().split("\\s+");
+        return words[words.length - 1];
+    }
+
+    static String family(String name) {
+        return name.strip().split("\\s+")[0];
+    }
+
+    /** One NA unit only (Điều 57 khoản 5); at most two HĐND levels, one if also standing for the NA (Điều 36 khoản 3). */
+    private List<Violation> sameDayProblems(Contest contest, RuleSet rs, NewCandidate n) {
+        String pid = n.personalId() == null || n.personalId().isBlank() ? null : n.personalId().strip();
+        List<String[]> others = store.sameDayCandidacies(contest.electionDay(), pid, VietnameseNames.matchKey(n.fullName()),
+                n.birthDate());
+        List<Violation> problems = new ArrayList<>();
+        if (others.stream().anyMatch(o -> o[2].equals(String.valueOf(contest.id())))) {
+            problems.add(Violation.of("K-104", "fullName", "candidate.already-in-contest", n.fullName()));
+            return problems;
+        }
+        boolean na = others.stream().anyMatch(o -> o[0].equals("NATIONAL_ASSEMBLY"));
+        Set<String> levels = new java.util.HashSet<>();
+        others.stream().filter(o -> o[0].equals("PEOPLES_COUNCIL")).forEach(o -> levels.add(o[1]));
+        if (rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY && na) {
+            problems.add(Violation.of("K-102", "fullName", "candidate.second-na-unit", n.fullName()));
+        }
+        if (rs.kind() == RuleSet.Kind.PEOPLES_COUNCIL) {
+            levels.add(contest.councilLevel());
+        }
+        if (rs.kind() == RuleSet.Kind.PEOPLES_COUNCIL || rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY) {
+            boolean withNa = na || rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY;
+            int max = withNa ? 1 : 2;
+            if (levels.size() > max) {
+                problems.add(Violation.of("K-103", "fullName", "candidate.too-many-levels", n.fullName(), levels.size(), max));
+            }
+        }
+        return problems;
+    }
+
+    private Contest contestForChange(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        var unit = units.find(contest.unitCode(), contest.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
+        authorization.require(unit.id(), Access.ADMINISTER, unit.code());
+        return contest;
+    }
+}

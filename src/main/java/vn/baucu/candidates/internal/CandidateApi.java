@@ -1,0 +1,70 @@
+package vn.baucu.candidates.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.baucu.candidates.CandidateView;
+import vn.baucu.candidates.Candidates;
+import vn.baucu.candidates.NewCandidate;
+import vn.baucu.platform.DomainException;
+
+@RestController
+@Tag(name = "Candidates", description = "Nominations, eligibility, status and official lists")
+class CandidateApi {
+
+    private final Candidates candidates;
+
+    CandidateApi(Candidates candidates) {
+        this.candidates = candidates;
+    }
+
+    record NominationRequest(String fullName, String otherName, LocalDate birthDate, String sex, String personalId,
+                             String ethnicity, String religion, String hometown, String residence, String education,
+                             String qualification, String politicalTheory, Boolean partyMember, LocalDate partyJoined,
+                             String workplace, String position, Boolean incumbent, String nominationSource,
+                             List<String> exclusions) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/candidates")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Nominate a candidate in a contest (checked against the law)")
+    CandidateView nominate(@PathVariable long id, @PathVariable String place, @RequestBody NominationRequest r) {
+        if (r.sex() == null || r.sex().length() != 1) {
+            throw DomainException.violations(List.of(vn.baucu.platform.Violation.of("K-100", "sex", "candidate.sex-invalid")));
+        }
+        return candidates.nominate(id, place, new NewCandidate(r.fullName(), r.otherName(), r.birthDate(), r.sex().charAt(0),
+                r.personalId(), r.ethnicity(), r.religion(), r.hometown(), r.residence(), r.education(), r.qualification(),
+                r.politicalTheory(), Boolean.TRUE.equals(r.partyMember()), r.partyJoined(), r.workplace(), r.position(),
+                Boolean.TRUE.equals(r.incumbent()), r.nominationSource(), r.exclusions()));
+    }
+
+    @GetMapping("/api/v1/elections/{id}/contests/{place}/candidates")
+    List<CandidateView> list(@PathVariable long id, @PathVariable String place) {
+        return candidates.list(id, place);
+    }
+
+    record StatusRequest(String status, LocalDate date, String reason, String decision) {
+    }
+
+    @PostMapping("/api/v1/candidates/{id}/status")
+    @Operation(summary = "Move a candidate along the lifecycle (withdrawn, struck off, on the list, elected…)")
+    CandidateView status(@PathVariable long id, @RequestBody StatusRequest r) {
+        return candidates.changeStatus(id, r.status(), r.date(), r.reason(), r.decision());
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/candidates/final-list")
+    @Operation(summary = "Settle the official list in Vietnamese alphabetical order; refused without the legal surplus")
+    List<CandidateView> finalList(@PathVariable long id, @PathVariable String place) {
+        return candidates.finalizeList(id, place);
+    }
+}

@@ -1,0 +1,136 @@
+package vn.baucu.candidates.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.baucu.candidates.CandidateView;
+import vn.baucu.candidates.NewCandidate;
+import vn.baucu.platform.rules.VietnameseNames;
+
+/** SQL of the candidates module. */
+@Repository
+public class CandidateStore {
+
+    private final JdbcClient jdbc;
+
+    public CandidateStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Contest(long id, long electionId, String placeCode, int seats, String ruleSet, String kind,
+                          String councilLevel, LocalDate electionDay, String unitCode, Long villageId) {
+    }
+
+    public Optional<Contest> contest(long electionId, String placeCode) {
+        return jdbc.sql("""
+                        select c.id, c.election_id, c.place_code, c.seats, e.rule_set, e.kind, e.council_level, e.election_day,
+                               coalesce(c.commune_code, c.province_code), c.village_id
+                        from contest c join election e on e.id = c.election_id
+                        where c.election_id = :e and c.place_code = :p""")
+                .param("e", electionId).param("p", placeCode)
+                .query((rs, i) -> {
+                    long v = rs.getLong(10);
+                    return new Contest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate(), rs.getString(9),
+                            rs.wasNull() ? null : v);
+                }).optional();
+    }
+
+    /** Other active candidacies of the same person on the same election day: (kind, council level, contest id). */
+    public List<String[]> sameDayCandidacies(LocalDate day, String personalId, String matchKey, LocalDate birth) {
+        return jdbc.sql("""
+                        select e.kind, coalesce(e.council_level, ''), cast(k.contest_id as varchar)
+                        from candidate k join election e on e.id = k.election_id
+                        where e.election_day = :d and k.status not in ('WITHDRAWN', 'STRUCK_OFF')
+                          and ((cast(:pid as varchar) is not null and k.personal_id = :pid)
+                               or (k.match_key = :mk and k.birth_date = :birth))""")
+                .param("d", Date.valueOf(day)).param("pid", personalId).param("mk", matchKey).param("birth", Date.valueOf(birth))
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    }
+
+    public long insert(Contest c, NewCandidate n, String by) {
+        String name = VietnameseNames.clean(n.fullName());
+        return jdbc.sql("""
+                        insert into candidate (election_id, contest_id, full_name, match_key, other_name, birth_date, sex,
+                            personal_id, ethnicity, religion, hometown, residence, education, qualification, political_theory,
+                            party_member, party_joined, workplace, position, incumbent, nomination_source, created_by)
+                        values (:e, :c, :name, :mk, :other, :birth, :sex, :pid, :eth, :rel, :home, :res, :edu, :qual, :pt,
+                            :party, :joined, :work, :pos, :inc, :src, :by) returning id""")
+                .param("e", c.electionId()).param("c", c.id()).param("name", name).param("mk", VietnameseNames.matchKey(name))
+                .param("other", blank(n.otherName())).param("birth", Date.valueOf(n.birthDate()))
+                .param("sex", String.valueOf(n.sex())).param("pid", blank(n.personalId())).param("eth", blank(n.ethnicity()))
+                .param("rel", blank(n.religion())).param("home", blank(n.hometown())).param("res", blank(n.residence()))
+                .param("edu", blank(n.education())).param("qual", blank(n.qualification()))
+                .param("pt", blank(n.politicalTheory())).param("party", n.partyMember())
+                .param("joined", n.partyJoined() == null ? null : Date.valueOf(n.partyJoined()))
+                .param("work", blank(n.workplace())).param("pos", blank(n.position())).param("inc", n.incumbent())
+                .param("src", n.nominationSource()).param("by", by)
+                .query(Long.class).single();
+    }
+
+    public Optional<CandidateView> find(long id) {
+        return jdbc.sql(VIEW + " where k.id = :id").param("id", id).query(CandidateStore::view).optional();
+    }
+
+    public List<CandidateView> byContest(long contestId) {
+        return jdbc.sql(VIEW + " where k.contest_id = :c order by k.list_position nulls last, k.id").param("c", contestId)
+                .query(CandidateStore::view).list();
+    }
+
+    public void setStatus(long id, String status, LocalDate date, String reason, String decision) {
+        jdbc.sql("""
+                        update candidate set status = :s, status_date = :d, status_reason = :r, status_decision = :dec
+                        where id = :id""")
+                .param("s", status).param("d", date == null ? null : Date.valueOf(date)).param("r", reason)
+                .param("dec", decision).param("id", id).update();
+    }
+
+    public void putOnList(long id, int position) {
+        jdbc.sql("update candidate set status = 'ON_LIST', list_position = :p where id = :id")
+                .param("p", position).param("id", id).update();
+    }
+
+    public List<String> activeKeys(List<Long> contestIds) {
+        if (contestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select match_key from candidate where contest_id = any(:c) and status not in ('WITHDRAWN', 'STRUCK_OFF')")
+                .param("c", contestIds.toArray(new Long[0])).query(String.class).list();
+    }
+
+    public List<String> finalListLines(long electionId) {
+        return jdbc.sql("""
+                        select concat_ws('|', 'list', c.place_code, k.list_position, k.full_name, k.birth_date)
+                        from candidate k join contest c on c.id = k.contest_id
+                        where k.election_id = :e and k.list_position is not null""")
+                .param("e", electionId).query(String.class).list();
+    }
+
+    static final String VIEW = """
+            select k.*, c.place_code from candidate k join contest c on c.id = k.contest_id""";
+
+    static CandidateView view(ResultSet rs, int i) throws SQLException {
+        Date sd = rs.getDate("status_date");
+        int pos = rs.getInt("list_position");
+        Integer position = rs.wasNull() ? null : pos;
+        return new CandidateView(rs.getLong("id"), rs.getLong("election_id"), rs.getString("place_code"),
+                rs.getString("full_name"), rs.getString("other_name"), rs.getDate("birth_date").toLocalDate(),
+                rs.getString("sex").charAt(0), rs.getString("ethnicity"), rs.getString("religion"), rs.getString("hometown"),
+                rs.getString("residence"), rs.getString("education"), rs.getString("qualification"),
+                rs.getString("political_theory"), rs.getBoolean("party_member"), rs.getString("workplace"),
+                rs.getString("position"), rs.getBoolean("incumbent"), rs.getString("nomination_source"),
+                rs.getString("status"), sd == null ? null : sd.toLocalDate(), rs.getString("status_reason"),
+                rs.getString("status_decision"), position);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

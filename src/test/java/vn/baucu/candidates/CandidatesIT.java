@@ -1,0 +1,146 @@
+package vn.baucu.candidates;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.baucu.support.BaucuIntegrationTest;
+
+/** Nominations checked against the law, official lists, and candidates kept off their own unit's bodies. */
+@BaucuIntegrationTest
+class CandidatesIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static RequestPostProcessor admin() {
+        return httpBasic("admin", "admin-test-password");
+    }
+
+    private long election(String kind, String ruleSet, String level, String day) throws Exception {
+        String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"" + kind + "\",\"ruleSet\":\"" + ruleSet + "\",\"name\":\"Bầu cử thử\",\"term\":\"2026-2031\","
+                                + "\"electionDay\":\"" + day + "\"" + (level == null ? "" : ",\"councilLevel\":\"" + level
+                                + "\",\"scopeCode\":\"22\"") + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    /** One Quảng Ninh unit of {@code seats} seats over all 54 communes, so its contest is "22-1". */
+    private void oneUnit(long id, int seats) throws Exception {
+        List<String> qn = jdbc.sql("select code from admin_unit where level = 'COMMUNE' and province_code = '22' and valid_to is null")
+                .query(String.class).list();
+        mvc.perform(put("/api/v1/elections/" + id + "/provinces/22/units").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"number\":1,\"seats\":" + seats + ",\"communeCodes\":[\"" + String.join("\",\"", qn) + "\"]}]"))
+                .andExpect(status().isOk());
+    }
+
+    private ResultActions nominate(long id, String name, String born, String personalId) throws Exception {
+        return mvc.perform(post("/api/v1/elections/" + id + "/contests/22-1/candidates").with(admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"fullName\":\"" + name + "\",\"birthDate\":\"" + born + "\",\"sex\":\"F\",\"personalId\":\"" + personalId
+                        + "\",\"nominationSource\":\"INTRODUCED\",\"ethnicity\":\"Kinh\"}"));
+    }
+
+    private static String pid() {
+        return String.valueOf(100_000_000_000L + (long) (Math.random() * 899_999_999_999L));
+    }
+
+    @Test
+    void ruleBreakingNominationsAreRefusedWithTheRuleCited() throws Exception {
+        long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
+        oneUnit(na, 3);
+        // 21 on 15/3/2026 means born on or before 15/3/2005
+        nominate(na, "Vũ Thị Trẻ", "2005-03-16", pid()).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-101")))
+                .andExpect(jsonPath("$.violations[0].message", containsString("Điều 2")));
+        nominate(na, "Vũ Thị Vừa", "2005-03-15", pid()).andExpect(status().isCreated());
+
+        String person = pid();
+        nominate(na, "Đặng Thị Hai Nơi", "1970-01-01", person).andExpect(status().isCreated());
+        long na2 = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
+        oneUnit(na2, 3);
+        nominate(na2, "Đặng Thị Hai Nơi", "1970-01-01", person).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-102")))
+                .andExpect(jsonPath("$.violations[0].message", containsString("Điều 57 khoản 5")));
+    }
+
+    @Test
+    void aThirdPeoplesCouncilLevelIsRefused() throws Exception {
+        String person = pid();
+        String day = "2026-03-15";
+        for (String level : List.of("PROVINCE", "COMMUNE")) {
+            long id = election("PEOPLES_COUNCIL", "PEOPLES_COUNCIL_2025", level, day);
+            oneUnit(id, 5);
+            nominate(id, "Lý Văn Ba Cấp", "1975-05-05", person).andExpect(status().isCreated());
+        }
+        long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, day);
+        oneUnit(na, 3);
+        nominate(na, "Lý Văn Ba Cấp", "1975-05-05", person).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-103")))
+                .andExpect(jsonPath("$.violations[0].message", containsString("Điều 36 khoản 3")));
+    }
+
+    @Test
+    void anNaListWithSeatsPlusOneIsRefusedAndAGoodOneIsAlphabetical() throws Exception {
+        long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
+        oneUnit(na, 3);
+        for (String name : List.of("Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Ân", "Phạm Thị Ánh")) {
+            nominate(na, name, "1970-01-01", pid()).andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/final-list").with(admin()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("L-102")));
+        nominate(na, "Đỗ Văn Đức", "1970-01-01", pid()).andExpect(status().isCreated());
+        // by given name first; letters before tones: An, Ánh (a) before Ân (â); Đức (đ) after the d's
+        mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/final-list").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].fullName", contains("Nguyễn Thị An", "Phạm Thị Ánh", "Lê Văn Ân", "Trần Văn Bình",
+                        "Đỗ Văn Đức")));
+    }
+
+    @Test
+    void aCandidateOnTheTeamOfTheirOwnUnitIsFlagged() throws Exception {
+        long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
+        oneUnit(na, 3);
+        String name = "Hoàng Văn Ứng " + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        nominate(na, name, "1972-02-02", pid()).andExpect(status().isCreated());
+        int number = 1000 + (int) (Math.random() * 8000);
+        String area = mvc.perform(post("/api/v1/communes/06709/polling-areas").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pollingDay\":\"2026-03-15\",\"number\":" + number + ",\"name\":\"KV " + number + "\",\"voters\":900}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long areaId = Long.parseLong(area.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        StringBuilder members = new StringBuilder("[{\"fullName\":\"" + name.replace("Hoàng", "HOÀNG") + "\",\"role\":\"Tổ trưởng\"}");
+        for (int i = 0; i < 11; i++) {
+            members.append(",{\"fullName\":\"Thành viên ").append(i).append("\",\"role\":\"Thành viên\"}");
+        }
+        mvc.perform(post("/api/v1/elections/" + na + "/organisations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"ELECTION_TEAM\",\"pollingAreaId\":" + areaId + ",\"name\":\"Tổ bầu cử " + number
+                                + "\",\"decisionNo\":\"1/QĐ\",\"decisionDate\":\"2026-01-20\",\"members\":" + members + "]}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.checks[*].code", hasItem("O-301")));
+        // freezing covers the final lists in the fingerprint
+        mvc.perform(get("/api/v1/elections/" + na + "/contests/22-1/candidates").with(admin()))
+                .andExpect(jsonPath("$[0].status", is("NOMINATED")));
+    }
+}
