@@ -51,9 +51,15 @@ class ElectionPagesIT {
         mvc.perform(get(location + "/milestones/ELECTION_TEAM_FORMED").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Phường Trúc Bạch")));
+        mvc.perform(post(location + "/organisations").session(session).with(csrf())
+                        .param("kind", "COUNTING_COMMITTEE").param("name", "Ban kiểm phiếu phường Trúc Bạch")
+                        .param("decisionNo", "2/QĐ").param("decisionDate", "2024-06-02")
+                        .param("members", "Nguyễn Văn An; Trưởng ban; MTTQ\nTrần Thị Bình; Thành viên"))
+                .andExpect(redirectedUrlPattern("/elections/*/organisations"));
         mvc.perform(get(location + "/organisations").session(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Tổ chức phụ trách bầu cử")));
+                .andExpect(content().string(containsString("Ban kiểm phiếu phường Trúc Bạch")))
+                .andExpect(content().string(containsString("O-101")));
         mvc.perform(get("/").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Việc quá hạn trong phạm vi của bạn")))

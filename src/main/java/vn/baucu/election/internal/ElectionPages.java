@@ -38,8 +38,37 @@ class ElectionPages {
         this.problems = problems;
     }
 
+    /** Forms a body from the page; members are typed one per line as "name; role; organisation". */
+    @PostMapping("/elections/{id}/organisations")
+    String formBody(@PathVariable long id, @RequestParam String kind, @RequestParam(required = false) String place,
+                    @RequestParam(required = false) String level, @RequestParam String name,
+                    @RequestParam(required = false) String decisionNo,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+                    @RequestParam(required = false) String issuingBody, @RequestParam(required = false) String members,
+                    Model model, Locale locale, RedirectAttributes redirect) {
+        return attempt(model, locale, redirect, "body.formed", "redirect:/elections/" + id + "/organisations", () -> {
+            java.util.List<vn.baucu.election.Member> list = new java.util.ArrayList<>();
+            for (String line : (members == null ? "" : members).split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(";", 3);
+                list.add(new vn.baucu.election.Member(cells[0].strip(),
+                        vn.baucu.election.Organisations.roleOf(cells.length > 1 ? cells[1] : "thành viên"),
+                        cells.length > 2 ? cells[2].strip() : null));
+            }
+            String p = place == null ? "" : place.strip();
+            boolean unit = p.matches("\\d{2}-\\d+");
+            return organisations.form(id, new vn.baucu.election.NewOrganisation(
+                    ElectionApi.parse(vn.baucu.rules.Bodies.Kind.class, kind, "kind"), level, null,
+                    !unit && p.contains("-") ? p : null, unit ? p : null, null, false, name, decisionNo, decisionDate,
+                    issuingBody), list);
+        }, () -> bodies(id, model, locale));
+    }
+
     @GetMapping("/elections/{id}/organisations")
     String bodies(@PathVariable long id, Model model, Locale locale) {
+        model.addAttribute("kinds", vn.baucu.rules.Bodies.Kind.values());
         model.addAttribute("election", elections.get(id));
         var bodies = organisations.list(id);
         model.addAttribute("bodies", bodies);
