@@ -48,8 +48,11 @@ public class Candidates {
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
+    private final vn.baucu.platform.Documents documents;
 
-    Candidates(CandidateStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock) {
+    Candidates(CandidateStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock,
+               vn.baucu.platform.Documents documents) {
+        this.documents = documents;
         this.store = store;
         this.units = units;
         this.authorization = authorization;
@@ -150,6 +153,47 @@ public class Candidates {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
         return store.byContest(contest.id());
+    }
+
+    /** Composition of the candidates (or of those elected) of an election or one contest, with NA quota flags. */
+    @Transactional(readOnly = true)
+    public Statistics statistics(long electionId, String placeCode, boolean electedOnly) {
+        List<CandidateView> people = store.forStatistics(electionId, placeCode == null || placeCode.isBlank() ? null : placeCode,
+                electedOnly);
+        var report = vn.baucu.rules.Composition.of(people.stream().map(c -> new vn.baucu.rules.Composition.Profile(c.sex(),
+                c.incumbent(), c.ethnicity(), c.education(), c.politicalTheory(), c.partyMember())).toList());
+        return new Statistics(report, vn.baucu.rules.Composition.naQuotas(report).stream().map(FindingProblems::violation).toList());
+    }
+
+    public record Statistics(vn.baucu.rules.Composition.Report report, List<Violation> quotaFlags) {
+    }
+
+    /** The official list of a contest as posted (PDF): names in list order with the public profile. */
+    @Transactional(readOnly = true)
+    public byte[] listPdf(long electionId, String placeCode) {
+        return document("candidate-list", electionId, placeCode);
+    }
+
+    /** The ballot of a contest (PDF): strike-out layout, or agree / disagree for a Party list without surplus. */
+    @Transactional(readOnly = true)
+    public byte[] ballotPdf(long electionId, String placeCode) {
+        return document("ballot", electionId, placeCode);
+    }
+
+    private byte[] document(String template, long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        List<CandidateView> onList = store.byContest(contest.id()).stream().filter(c -> c.listPosition() != null).toList();
+        if (onList.isEmpty()) {
+            throw DomainException.conflict("candidate.no-final-list", placeCode);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("contest", contest);
+        model.put("candidates", onList);
+        model.put("placeName", store.placeName(contest.id()));
+        model.put("agreeDisagree", contest.kind().equals("PARTY_CELL") && onList.size() <= contest.seats());
+        model.put("fingerprint", store.fingerprint(electionId));
+        return documents.pdf(template, model);
     }
 
     /** Vietnamese order: by given name (the last word), then family name (the first), then the middle names. */

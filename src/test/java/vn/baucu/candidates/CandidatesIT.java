@@ -117,6 +117,21 @@ class CandidatesIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].fullName", contains("Nguyễn Thị An", "Phạm Thị Ánh", "Lê Văn Ân", "Trần Văn Bình",
                         "Đỗ Văn Đức")));
+
+        byte[] list = mvc.perform(get("/api/v1/elections/" + na + "/contests/22-1/candidate-list.pdf").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] ballot = mvc.perform(get("/api/v1/elections/" + na + "/contests/22-1/ballot.pdf").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/ballot.pdf"), ballot);
+        vn.baucu.support.Golden.assertMatches("documents/candidate-list-na.txt", vn.baucu.support.Golden.pdfText(list));
+        vn.baucu.support.Golden.assertMatches("documents/ballot-na.txt", vn.baucu.support.Golden.pdfText(ballot));
+
+        mvc.perform(get("/api/v1/elections/" + na + "/candidate-statistics").with(admin()))
+                .andExpect(jsonPath("$.report.total", is(5)))
+                .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].percent").value(hasItem("100.00")))
+                .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].of").value(hasItem(5)))
+                .andExpect(jsonPath("$.quotaFlags[*].code", hasItem("Q-102")));
     }
 
     @Test

@@ -10,9 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -78,9 +75,7 @@ class DocumentsIT {
         Golden.assertMatches("documents/election-plan-na-2026.txt", planText);
     }
 
-    static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(doc).replace("\r", "").replaceAll("[ \\t]+\\n", "\n");
-        }
+    static String text(byte[] pdf) {
+        return Golden.pdfText(pdf);
     }
 }

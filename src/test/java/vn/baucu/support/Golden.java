@@ -20,6 +20,15 @@ public final class Golden {
     private Golden() {
     }
 
+    /** The text layer of a PDF, as PDFBox reads it (line ends normalised, trailing blanks dropped). */
+    public static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replace("\r", "").replaceAll("[ \\t]+\\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
         try {

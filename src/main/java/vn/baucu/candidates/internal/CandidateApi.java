@@ -53,6 +53,29 @@ class CandidateApi {
         return candidates.list(id, place);
     }
 
+    @GetMapping("/api/v1/elections/{id}/candidate-statistics")
+    @Operation(summary = "Composition of the candidates or the elected (women, re-running, ethnic minority…), with quotas")
+    Candidates.Statistics statistics(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(required = false) String place,
+                                     @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean elected) {
+        return candidates.statistics(id, place, elected);
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/candidate-list.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> listPdf(@PathVariable long id, @PathVariable String place) {
+        return pdf(candidates.listPdf(id, place), "danh-sach-" + place);
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/ballot.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> ballotPdf(@PathVariable long id, @PathVariable String place) {
+        return pdf(candidates.ballotPdf(id, place), "phieu-bau-" + place);
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] body, String name) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(body);
+    }
+
     record StatusRequest(String status, LocalDate date, String reason, String decision) {
     }
 

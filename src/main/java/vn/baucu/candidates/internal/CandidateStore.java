@@ -113,6 +113,24 @@ public class CandidateStore {
                 .param("e", electionId).query(String.class).list();
     }
 
+    /** Candidates of an election (or one contest) for statistics: active ones, or only the elected. */
+    public List<CandidateView> forStatistics(long electionId, String placeCode, boolean electedOnly) {
+        return jdbc.sql(VIEW + " " + """
+                         where k.election_id = :e and (cast(:p as varchar) is null or c.place_code = :p)
+                           and (case when :elected then k.status = 'ELECTED' else k.status not in ('WITHDRAWN', 'STRUCK_OFF') end)""")
+                .param("e", electionId).param("p", placeCode).param("elected", electedOnly)
+                .query(CandidateStore::view).list();
+    }
+
+    public String placeName(long contestId) {
+        return jdbc.sql("select place_name from contest where id = :c").param("c", contestId).query(String.class).single();
+    }
+
+    public String fingerprint(long electionId) {
+        return jdbc.sql("select fingerprint from election where id = :e").param("e", electionId).query(String.class)
+                .optional().orElse(null);
+    }
+
     static final String VIEW = """
             select k.*, c.place_code from candidate k join contest c on c.id = k.contest_id""";
 
