@@ -1,13 +1,10 @@
 package vn.baucu.election;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Authorization.Access;
 import vn.baucu.platform.CurrentUser;
 import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Inputs;
 import vn.baucu.platform.FindingProblems;
 import vn.baucu.platform.Violation;
 import vn.baucu.platform.rules.VietnameseNames;
@@ -229,7 +227,7 @@ public class Elections {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", fileName);
-        details.put("sha256", sha256(text.getBytes(StandardCharsets.UTF_8)));
+        details.put("sha256", Inputs.sha256(text.getBytes(StandardCharsets.UTF_8)));
         details.put("provinces", sections.size());
         details.put("units", sections.stream().mapToInt(s -> s.units().size()).sum());
         audit.record("ELECTORAL_UNITS_IMPORTED", "election", String.valueOf(electionId), election.scopeCode(), details);
@@ -253,7 +251,7 @@ public class Elections {
         List<String> configuration = new ArrayList<>(store.canonicalConfiguration(electionId));
         rosters.forEach(r -> configuration.addAll(r.finalListLines(electionId)));
         java.util.Collections.sort(configuration);
-        String fingerprint = sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
+        String fingerprint = Inputs.sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
         store.freeze(electionId, fingerprint, clock.instant());
         audit.record("ELECTION_FROZEN", "election", String.valueOf(electionId), election.scopeCode(),
                 Map.of("fingerprint", fingerprint));
@@ -449,13 +447,5 @@ public class Elections {
             n = n.substring(k.length() + 1);
         }
         return k + "|" + n;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package vn.baucu.election;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import vn.baucu.geography.UnitLevel;
 import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Authorization.Access;
 import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Inputs;
 import vn.baucu.platform.FindingProblems;
 import vn.baucu.platform.TabularFile;
 import vn.baucu.platform.Violation;
@@ -110,14 +108,14 @@ public class Organisations {
             scopeId = unitCode == null || unitCode.isBlank() ? scopeOf(election) : unitId(unitCode, election.electionDay());
         }
         authorization.require(scopeId, Access.ADMINISTER, unitCode == null ? "VN" : unitCode);
-        long id = store.insert(electionId, o.kind().name(), blankToNull(o.level()), blankToNull(unitCode), contestId,
-                electoralUnitId, pollingAreaId, o.armedForces(), VietnameseNames.clean(o.name()), blankToNull(o.decisionNo()),
-                o.decisionDate(), blankToNull(o.issuingBody()), authorization.currentUser().username());
+        long id = store.insert(electionId, o.kind().name(), Inputs.text(o.level()), Inputs.text(unitCode), contestId,
+                electoralUnitId, pollingAreaId, o.armedForces(), VietnameseNames.clean(o.name()), Inputs.text(o.decisionNo()),
+                o.decisionDate(), Inputs.text(o.issuingBody()), authorization.currentUser().username());
         store.replaceMembers(id, clean(members));
         String milestone = Bodies.formationMilestone(o.kind(), RuleSet.valueOf(election.ruleSet()).kind());
         if (contestId != null && milestone != null && o.decisionDate() != null) {
             elections.markContestDone(contestId, milestone, o.decisionDate(), authorization.currentUser().username(),
-                    blankToNull(o.decisionNo()));
+                    Inputs.text(o.decisionNo()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", o.kind().name());
@@ -159,7 +157,7 @@ public class Organisations {
                 problems.add(Violation.atRow(r.number(), "O-105", roleCol, "body.member-role-unknown", r.get(roleCol)));
             }
             if (name != null && !name.isEmpty() && role.isPresent()) {
-                members.add(new Member(name, role.get(), repCol == null ? null : blankToNull(r.get(repCol))));
+                members.add(new Member(name, role.get(), repCol == null ? null : Inputs.text(r.get(repCol))));
             }
         }
         if (!problems.isEmpty()) {
@@ -168,7 +166,7 @@ public class Organisations {
         store.replaceMembers(organisationId, members);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", fileName);
-        details.put("sha256", sha256(content));
+        details.put("sha256", Inputs.sha256(content));
         details.put("members", members.size());
         audit.record("BODY_MEMBERS_IMPORTED", "organisation", String.valueOf(organisationId), row.unitCode(), details);
         return get(organisationId);
@@ -243,7 +241,7 @@ public class Organisations {
         if (!findings.isEmpty()) {
             throw FindingProblems.of(new FiguresRejected(false, findings));
         }
-        long id = store.insertPollingArea(commune.id(), day, number, VietnameseNames.clean(name), blankToNull(address),
+        long id = store.insertPollingArea(commune.id(), day, number, VietnameseNames.clean(name), Inputs.text(address),
                 voters, exception == null ? null : exception.name());
         if (id < 0) {
             throw DomainException.conflict("polling-area.number-taken", number, communeCode, day);
@@ -306,7 +304,7 @@ public class Organisations {
 
     private static List<Member> clean(List<Member> members) {
         return members.stream().map(m -> new Member(VietnameseNames.clean(m.fullName()), m.role(),
-                blankToNull(m.represents()))).toList();
+                Inputs.text(m.represents()))).toList();
     }
 
     private void requireAdminister(Row row) {
@@ -337,17 +335,5 @@ public class Organisations {
             }
         }
         return null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

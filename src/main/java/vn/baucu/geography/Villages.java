@@ -1,12 +1,9 @@
 package vn.baucu.geography;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,7 @@ import vn.baucu.platform.rules.VietnameseNames;
 import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Authorization.Access;
 import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Inputs;
 import vn.baucu.platform.TabularFile;
 import vn.baucu.platform.TabularFile.TableRow;
 import vn.baucu.platform.Violation;
@@ -63,7 +61,7 @@ public class Villages {
         }
         failIfAny(problems);
         AdminUnit created = store.insert(store.nextCode(commune.code()), village.kind().label(), village.name(),
-                commune.id(), commune.provinceCode(), effective, village.households(), "COMMUNE", blankToNull(decisionRef));
+                commune.id(), commune.provinceCode(), effective, village.households(), "COMMUNE", Inputs.text(decisionRef));
         audit.record("VILLAGE_CREATED", "admin_unit", created.code(), commune.code(), details(created, decisionRef));
         return created;
     }
@@ -82,12 +80,12 @@ public class Villages {
         failIfAny(problems);
         AdminUnit result;
         if (effective.equals(current.validFrom())) {
-            store.correct(current.id(), changed.kind().label(), changed.name(), changed.households(), blankToNull(decisionRef));
+            store.correct(current.id(), changed.kind().label(), changed.name(), changed.households(), Inputs.text(decisionRef));
             result = units.findById(current.id()).orElseThrow();
         } else {
             store.close(current.id(), effective);
             result = store.insert(current.code(), changed.kind().label(), changed.name(), commune.id(),
-                    commune.provinceCode(), effective, changed.households(), current.source(), blankToNull(decisionRef));
+                    commune.provinceCode(), effective, changed.households(), current.source(), Inputs.text(decisionRef));
         }
         Map<String, Object> details = details(result, decisionRef);
         details.put("previousName", current.name());
@@ -123,7 +121,7 @@ public class Villages {
         failIfAny(problems);
         sources.forEach(s -> store.close(s.id(), effective));
         AdminUnit result = store.insert(store.nextCode(commune.code()), merged.kind().label(), merged.name(),
-                commune.id(), commune.provinceCode(), effective, merged.households(), "COMMUNE", blankToNull(decisionRef));
+                commune.id(), commune.provinceCode(), effective, merged.households(), "COMMUNE", Inputs.text(decisionRef));
         store.link(result.id(), sources.stream().map(AdminUnit::id).toList(), "MERGED", effective);
         Map<String, Object> details = details(result, decisionRef);
         details.put("mergedFrom", List.copyOf(leaving));
@@ -162,7 +160,7 @@ public class Villages {
         List<AdminUnit> created = new ArrayList<>();
         for (NewVillage part : parts) {
             AdminUnit v = store.insert(store.nextCode(commune.code()), part.kind().label(), part.name(), commune.id(),
-                    commune.provinceCode(), effective, part.households(), "COMMUNE", blankToNull(decisionRef));
+                    commune.provinceCode(), effective, part.households(), "COMMUNE", Inputs.text(decisionRef));
             store.link(v.id(), List.of(source.id()), "SPLIT", effective);
             created.add(v);
         }
@@ -240,11 +238,11 @@ public class Villages {
             AdminUnit c = (AdminUnit) a[0];
             NewVillage v = (NewVillage) a[1];
             created.add(store.insert(store.nextCode(c.code()), v.kind().label(), v.name(), c.id(), c.provinceCode(),
-                    effective, v.households(), "IMPORT", blankToNull(decisionRef)));
+                    effective, v.households(), "IMPORT", Inputs.text(decisionRef)));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", fileName);
-        details.put("sha256", sha256(content));
+        details.put("sha256", Inputs.sha256(content));
         details.put("villages", created.size());
         details.put("effective", effective.toString());
         String scope = communes.size() == 1 ? communes.keySet().iterator().next() : null;
@@ -353,17 +351,5 @@ public class Villages {
         d.put("validFrom", String.valueOf(v.validFrom()));
         d.put("decisionRef", decisionRef);
         return d;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -105,7 +105,7 @@ class VillagesIT {
                 .andExpect(jsonPath("$[1].households", is(210)));
         mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=" + PHUC_XA + "&asOf=" + ASOF).with(admin()))
                 .andExpect(jsonPath("$[*].name", hasItem(b)));
-        String sha = vn.baucu.geography.Villages.sha256(file.getBytes(StandardCharsets.UTF_8));
+        String sha = vn.baucu.platform.Inputs.sha256(file.getBytes(StandardCharsets.UTF_8));
         assertThat(audit.latest("admin_unit", null, 50)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("VILLAGES_IMPORTED");
             assertThat(e.details()).contains(sha);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.baucu.candidates.CandidateView;
 import vn.baucu.candidates.NewCandidate;
+import vn.baucu.platform.Inputs;
 import vn.baucu.platform.rules.VietnameseNames;
 
 /** SQL of the candidates module. */
@@ -64,13 +65,13 @@ public class CandidateStore {
                         values (:e, :c, :name, :mk, :other, :birth, :sex, :pid, :eth, :rel, :home, :res, :edu, :qual, :pt,
                             :party, :joined, :work, :pos, :inc, :src, :by) returning id""")
                 .param("e", c.electionId()).param("c", c.id()).param("name", name).param("mk", VietnameseNames.matchKey(name))
-                .param("other", blank(n.otherName())).param("birth", Date.valueOf(n.birthDate()))
-                .param("sex", String.valueOf(n.sex())).param("pid", blank(n.personalId())).param("eth", blank(n.ethnicity()))
-                .param("rel", blank(n.religion())).param("home", blank(n.hometown())).param("res", blank(n.residence()))
-                .param("edu", blank(n.education())).param("qual", blank(n.qualification()))
-                .param("pt", blank(n.politicalTheory())).param("party", n.partyMember())
+                .param("other", Inputs.text(n.otherName())).param("birth", Date.valueOf(n.birthDate()))
+                .param("sex", String.valueOf(n.sex())).param("pid", Inputs.text(n.personalId())).param("eth", Inputs.text(n.ethnicity()))
+                .param("rel", Inputs.text(n.religion())).param("home", Inputs.text(n.hometown())).param("res", Inputs.text(n.residence()))
+                .param("edu", Inputs.text(n.education())).param("qual", Inputs.text(n.qualification()))
+                .param("pt", Inputs.text(n.politicalTheory())).param("party", n.partyMember())
                 .param("joined", n.partyJoined() == null ? null : Date.valueOf(n.partyJoined()))
-                .param("work", blank(n.workplace())).param("pos", blank(n.position())).param("inc", n.incumbent())
+                .param("work", Inputs.text(n.workplace())).param("pos", Inputs.text(n.position())).param("inc", n.incumbent())
                 .param("src", n.nominationSource()).param("by", by)
                 .query(Long.class).single();
     }
@@ -146,9 +147,5 @@ public class CandidateStore {
                 rs.getString("position"), rs.getBoolean("incumbent"), rs.getString("nomination_source"),
                 rs.getString("status"), sd == null ? null : sd.toLocalDate(), rs.getString("status_reason"),
                 rs.getString("status_decision"), position);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

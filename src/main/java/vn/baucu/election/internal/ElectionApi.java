@@ -31,8 +31,7 @@ import vn.baucu.election.NewElection;
 import vn.baucu.election.UnitDefinition;
 import vn.baucu.election.internal.ElectionStore.CommuneProgress;
 import vn.baucu.election.internal.ElectionStore.UnitRow;
-import vn.baucu.platform.DomainException;
-import vn.baucu.platform.Violation;
+import vn.baucu.platform.Inputs;
 import vn.baucu.rules.RuleSet;
 
 @RestController
@@ -53,8 +52,8 @@ class ElectionApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an election; a village head or Party cell election gets one contest per village in scope")
     ElectionView create(@RequestBody CreateRequest r) {
-        return elections.create(new NewElection(parse(ElectionKind.class, r.kind(), "kind"), r.councilLevel(),
-                parse(RuleSet.class, r.ruleSet(), "ruleSet"), r.name(), r.term(), r.electionDay(), r.scopeCode()));
+        return elections.create(new NewElection(Inputs.enumValue(ElectionKind.class, r.kind(), "kind"), r.councilLevel(),
+                Inputs.enumValue(RuleSet.class, r.ruleSet(), "ruleSet"), r.name(), r.term(), r.electionDay(), r.scopeCode()));
     }
 
     @GetMapping("/api/v1/elections")
@@ -154,17 +153,5 @@ class ElectionApi {
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.malformed(List.of(Violation.of("E-008", field, "evaluation.unknown-value", field, value,
-                    java.util.Arrays.toString(type.getEnumConstants()))));
-        }
     }
 }

@@ -60,7 +60,7 @@ class ElectionPages {
             String p = place == null ? "" : place.strip();
             boolean unit = p.matches("\\d{2}-\\d+");
             return organisations.form(id, new vn.baucu.election.NewOrganisation(
-                    ElectionApi.parse(vn.baucu.rules.Bodies.Kind.class, kind, "kind"), level, null,
+                    vn.baucu.platform.Inputs.enumValue(vn.baucu.rules.Bodies.Kind.class, kind, "kind"), level, null,
                     !unit && p.contains("-") ? p : null, unit ? p : null, null, false, name, decisionNo, decisionDate,
                     issuingBody), list);
         }, () -> bodies(id, model, locale));
@@ -93,9 +93,9 @@ class ElectionPages {
                   @RequestParam(required = false) String scopeCode, @RequestParam(required = false) String councilLevel,
                   Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            ElectionView e = elections.create(new NewElection(ElectionApi.parse(ElectionKind.class, kind, "kind"),
+            ElectionView e = elections.create(new NewElection(vn.baucu.platform.Inputs.enumValue(ElectionKind.class, kind, "kind"),
                     councilLevel == null || councilLevel.isBlank() ? null : councilLevel,
-                    ElectionApi.parse(RuleSet.class, ruleSet, "ruleSet"), name, term, electionDay,
+                    vn.baucu.platform.Inputs.enumValue(RuleSet.class, ruleSet, "ruleSet"), name, term, electionDay,
                     scopeCode == null || scopeCode.isBlank() ? null : scopeCode.strip()));
             redirect.addFlashAttribute("done", "election.created");
             return "redirect:/elections/" + e.id();

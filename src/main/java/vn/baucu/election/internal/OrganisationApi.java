@@ -60,7 +60,7 @@ class OrganisationApi {
     BodyView form(@PathVariable long id, @RequestBody FormRequest r, Locale locale) {
         List<Member> members = r.members() == null ? List.of() : r.members().stream()
                 .map(m -> new Member(m.fullName(), Organisations.roleOf(m.role()), m.represents())).toList();
-        return view(organisations.form(id, new NewOrganisation(ElectionApi.parse(Bodies.Kind.class, r.kind(), "kind"),
+        return view(organisations.form(id, new NewOrganisation(vn.baucu.platform.Inputs.enumValue(Bodies.Kind.class, r.kind(), "kind"),
                 r.level(), r.unitCode(), r.contestPlaceCode(), r.electoralUnit(), r.pollingAreaId(),
                 Boolean.TRUE.equals(r.armedForces()), r.name(), r.decisionNo(), r.decisionDate(), r.issuingBody()), members),
                 locale);
@@ -102,7 +102,7 @@ class OrganisationApi {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
         }
         return organisations.addPollingArea(code, r.pollingDay(), r.number(), r.name(), r.address(), r.voters(),
-                ElectionApi.parse(PollingAreas.Exception.class, r.exceptionReason(), "exceptionReason"));
+                vn.baucu.platform.Inputs.enumValue(PollingAreas.Exception.class, r.exceptionReason(), "exceptionReason"));
     }
 
     @GetMapping("/api/v1/communes/{code}/polling-areas")

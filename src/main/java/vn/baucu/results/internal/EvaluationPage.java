@@ -95,10 +95,10 @@ class EvaluationPage {
                     continue;
                 }
                 candidates.add(new EvaluationRequest.Candidate(String.valueOf(i + 1), n.isEmpty() ? "#" + (i + 1) : n,
-                        blankToNull(at(birthDate, i)), number(v, "candidates[" + i + "].votes")));
+                        vn.baucu.platform.Inputs.text(at(birthDate, i)), number(v, "candidates[" + i + "].votes")));
             }
             Long s = number(seats, "seats");
-            return new EvaluationRequest(ruleSet, round, s == null ? null : s.intValue(), blankToNull(electionDay),
+            return new EvaluationRequest(ruleSet, round, s == null ? null : s.intValue(), vn.baucu.platform.Inputs.text(electionDay),
                     votingMethod, number(electorate, "electorate"), number(electorateExcluded, "electorateExcluded"),
                     number(participants, "participants"), number(ballotsIssued, "ballotsIssued"),
                     number(ballotsReturned, "ballotsReturned"), number(validBallots, "validBallots"),
@@ -115,10 +115,6 @@ class EvaluationPage {
                 throw DomainException.malformed(List.of(vn.baucu.platform.Violation.of("E-010", field,
                         "evaluation.not-a-number", field, text)));
             }
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
         }
     }
 }
