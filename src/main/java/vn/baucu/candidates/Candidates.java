@@ -108,11 +108,20 @@ public class Candidates {
         return store.find(id).orElseThrow();
     }
 
-    /** Moves a candidate along the lifecycle (withdrawn, struck off with date, reason and decision; elected…). */
+    /**
+     * Moves a candidate along the lifecycle (withdrawn, struck off with date, reason and decision; elected…).
+     * After the election is frozen (ballots printed) a candidate may still be struck off or get a result:
+     * the record says so and the minutes carry it.
+     */
     @Transactional
     public CandidateView changeStatus(long id, String status, LocalDate date, String reason, String decision) {
         CandidateView c = store.find(id).orElseThrow(() -> DomainException.notFound("candidate.not-found", id));
-        contestForChange(c.electionId(), c.placeCode());
+        Contest contest = store.contest(c.electionId(), c.placeCode()).orElseThrow();
+        if (!contest.frozen() || !Set.of("STRUCK_OFF", "ELECTED", "NOT_ELECTED").contains(status)) {
+            contestForChange(c.electionId(), c.placeCode());
+        } else {
+            requireAdminister(contest);
+        }
         if (!TRANSITIONS.getOrDefault(c.status(), Set.of()).contains(status)) {
             throw DomainException.conflict("candidate.transition", c.status(), status);
         }
@@ -155,6 +164,61 @@ public class Candidates {
         return store.byContest(contest.id());
     }
 
+    /** A voter conference's trust in a nominee: attendance checked, trusted with more than half of those present. */
+    @Transactional
+    public boolean recordVoterConference(long candidateId, vn.baucu.rules.VoterConferences.Place place, LocalDate on,
+                                         long voters, long present, long trustVotes) {
+        CandidateView c = store.find(candidateId).orElseThrow(() -> DomainException.notFound("candidate.not-found", candidateId));
+        contestForChange(c.electionId(), c.placeCode());
+        List<vn.baucu.rules.Finding> findings = new ArrayList<>(vn.baucu.rules.VoterConferences.checkAttendance(place, voters, present));
+        if (trustVotes > present) {
+            findings.add(vn.baucu.rules.Finding.error("V-203", "trustVotes", "conference.trust-above-present", trustVotes, present));
+        }
+        if (!findings.isEmpty()) {
+            throw DomainException.violations(findings.stream().map(FindingProblems::violation).toList());
+        }
+        boolean trusted = vn.baucu.rules.VoterConferences.trusted(present, trustVotes);
+        store.insertVoterConference(candidateId, place.name(), on, voters, present, trustVotes, trusted);
+        audit.record("VOTER_CONFERENCE", "candidate", String.valueOf(candidateId), c.placeCode(),
+                Map.of("present", present, "trust", trustVotes, "trusted", trusted));
+        return trusted;
+    }
+
+    /** Attaches a dossier scan or photo to a candidacy (kept in the database with its SHA-256). */
+    @Transactional
+    public long attach(long candidateId, String kind, String fileName, String contentType, byte[] content) {
+        CandidateView c = store.find(candidateId).orElseThrow(() -> DomainException.notFound("candidate.not-found", candidateId));
+        contestForChange(c.electionId(), c.placeCode());
+        if (!Set.of("DOSSIER", "PHOTO", "OTHER").contains(String.valueOf(kind)) || content.length == 0) {
+            throw DomainException.violations(List.of(Violation.of("K-109", "file", "candidate.document-invalid")));
+        }
+        String sha = vn.baucu.platform.Inputs.sha256(content);
+        long id = store.insertDocument(candidateId, kind, fileName, contentType == null ? "application/octet-stream" : contentType,
+                sha, content, authorization.currentUser().username());
+        audit.record("CANDIDATE_DOCUMENT", "candidate", String.valueOf(candidateId), c.placeCode(),
+                Map.of("file", String.valueOf(fileName), "sha256", sha));
+        return id;
+    }
+
+    /** Records that the official list was posted (niêm yết) on a date; the public portal shows it from then on. */
+    @Transactional
+    public void postList(long electionId, String placeCode, LocalDate postedOn) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        requireAdminister(contest);
+        if (store.byContest(contest.id()).stream().noneMatch(c -> c.listPosition() != null)) {
+            throw DomainException.conflict("candidate.no-final-list", placeCode);
+        }
+        store.markListPosted(contest.id(), postedOn);
+        audit.record("CANDIDATE_LIST_POSTED", "contest", placeCode, contest.unitCode(), Map.of("postedOn", postedOn.toString()));
+    }
+
+    /** The posted list of a contest, for the public portal (no personal ids, no private fields). */
+    @Transactional(readOnly = true)
+    public List<CandidateView> postedList(long electionId, String placeCode) {
+        return store.postedList(electionId, placeCode);
+    }
+
     /** Composition of the candidates (or of those elected) of an election or one contest, with NA quota flags. */
     @Transactional(readOnly = true)
     public Statistics statistics(long electionId, String placeCode, boolean electedOnly) {
@@ -194,6 +258,12 @@ public class Candidates {
         model.put("agreeDisagree", contest.kind().equals("PARTY_CELL") && onList.size() <= contest.seats());
         model.put("fingerprint", store.fingerprint(electionId));
         return documents.pdf(template, model);
+    }
+
+    private void requireAdminister(Contest contest) {
+        var unit = units.find(contest.unitCode(), contest.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
+        authorization.require(unit.id(), Access.ADMINISTER, unit.code());
     }
 
     /** Vietnamese order: by given name (the last word), then family name (the first), then the middle names. */
@@ -247,6 +317,10 @@ public class Candidates {
     private Contest contestForChange(long electionId, String placeCode) {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        if (contest.frozen()) {
+            // freezing the election fixes its lists: after that only the result may change a status
+            throw DomainException.conflict("candidate.election-frozen", placeCode);
+        }
         var unit = units.find(contest.unitCode(), contest.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
         authorization.require(unit.id(), Access.ADMINISTER, unit.code());

@@ -86,6 +86,30 @@ class CandidatesIT {
     }
 
     @Test
+    void voterConferencesCheckAttendanceAndTrust() throws Exception {
+        long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
+        oneUnit(na, 3);
+        String body = nominate(na, "Tô Thị Tín", "1980-08-08", pid()).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(body.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        String url = "/api/v1/candidates/" + id + "/voter-conferences";
+        mvc.perform(post(url).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"place\":\"RESIDENCE\",\"heldOn\":\"2026-02-05\",\"voters\":320,\"present\":54,\"trustVotes\":50}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("V-202")));
+        mvc.perform(post(url).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"place\":\"RESIDENCE\",\"heldOn\":\"2026-02-05\",\"voters\":320,\"present\":60,\"trustVotes\":30}"))
+                .andExpect(jsonPath("$.trusted", is(false)));
+        mvc.perform(post(url).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"place\":\"WORKPLACE\",\"heldOn\":\"2026-02-06\",\"voters\":90,\"present\":60,\"trustVotes\":31}"))
+                .andExpect(jsonPath("$.trusted", is(true)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/candidates/" + id + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "anh.png", "image/png", new byte[] {1, 2, 3}))
+                        .param("kind", "PHOTO").with(admin()))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void aThirdPeoplesCouncilLevelIsRefused() throws Exception {
         String person = pid();
         String day = "2026-03-15";
@@ -126,6 +150,17 @@ class CandidatesIT {
         java.nio.file.Files.write(java.nio.file.Path.of("target/documents/ballot.pdf"), ballot);
         vn.baucu.support.Golden.assertMatches("documents/candidate-list-na.txt", vn.baucu.support.Golden.pdfText(list));
         vn.baucu.support.Golden.assertMatches("documents/ballot-na.txt", vn.baucu.support.Golden.pdfText(ballot));
+
+        // posting makes the list public on the portal (no login), and freezing fixes it
+        mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/posting").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"postedOn\":\"2026-02-27\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/portal/elections/" + na + "/contests/22-1"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("1. Nguyễn Thị An")));
+        mvc.perform(post("/api/v1/elections/" + na + "/freeze").with(admin())).andExpect(status().isOk());
+        nominate(na, "Người Đến Muộn", "1970-01-01", pid()).andExpect(status().isConflict());
 
         mvc.perform(get("/api/v1/elections/" + na + "/candidate-statistics").with(admin()))
                 .andExpect(jsonPath("$.report.total", is(5)))

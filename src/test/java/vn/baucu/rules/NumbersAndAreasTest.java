@@ -22,4 +22,19 @@ class NumbersAndAreasTest {
         assertThat(PollingAreas.check(voters, exception)).extracting(Finding::code)
                 .containsExactly(code == null ? new String[0] : new String[] {code});
     }
+
+    @ParameterizedTest(name = "{0}, {1} voters -> at least {2}")
+    @CsvSource({"RESIDENCE, 80, 40", "RESIDENCE, 81, 41", "RESIDENCE, 99, 50", "RESIDENCE, 100, 55", "RESIDENCE, 5000, 55",
+        "WORKPLACE, 90, 60", "WORKPLACE, 91, 61", "WORKPLACE, 100, 70"})
+    void voterConferenceAttendance(VoterConferences.Place place, long voters, long minimum) {
+        assertThat(VoterConferences.minimumPresent(place, voters)).isEqualTo(minimum);
+        assertThat(VoterConferences.checkAttendance(place, voters, minimum)).isEmpty();
+        assertThat(VoterConferences.checkAttendance(place, voters, minimum - 1)).extracting(Finding::code).containsExactly("V-202");
+    }
+
+    @ParameterizedTest(name = "{1} of {0} present trust -> {2}")
+    @CsvSource({"60, 30, false", "60, 31, true", "55, 28, true", "55, 27, false"})
+    void trustNeedsMoreThanHalfOfThosePresent(long present, long votes, boolean trusted) {
+        assertThat(VoterConferences.trusted(present, votes)).isEqualTo(trusted);
+    }
 }

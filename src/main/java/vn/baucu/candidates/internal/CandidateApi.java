@@ -76,6 +76,47 @@ class CandidateApi {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(body);
     }
 
+    record ConferenceRequest(String place, LocalDate heldOn, Long voters, Long present, Long trustVotes) {
+    }
+
+    record ConferenceResult(boolean trusted) {
+    }
+
+    @PostMapping("/api/v1/candidates/{id}/voter-conferences")
+    @Operation(summary = "Record a voter conference's trust vote (attendance thresholds checked; trusted above 50% of present)")
+    ConferenceResult conference(@PathVariable long id, @RequestBody ConferenceRequest r) {
+        if (r.heldOn() == null || r.voters() == null || r.present() == null || r.trustVotes() == null) {
+            throw DomainException.badRequest("problem.malformed-body");
+        }
+        return new ConferenceResult(candidates.recordVoterConference(id,
+                vn.baucu.platform.Inputs.enumValue(vn.baucu.rules.VoterConferences.Place.class, r.place(), "place"),
+                r.heldOn(), r.voters(), r.present(), r.trustVotes()));
+    }
+
+    record DocumentResult(long id) {
+    }
+
+    @PostMapping(path = "/api/v1/candidates/{id}/documents", consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a dossier scan or photo (kind DOSSIER, PHOTO, OTHER)")
+    DocumentResult attach(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam String kind,
+                          @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return new DocumentResult(candidates.attach(id, kind, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+    }
+
+    record PostingRequest(LocalDate postedOn) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/candidates/posting")
+    @Operation(summary = "Record the public posting of the official list")
+    void post(@PathVariable long id, @PathVariable String place, @RequestBody PostingRequest r) {
+        if (r.postedOn() == null) {
+            throw DomainException.badRequest("problem.malformed-body");
+        }
+        candidates.postList(id, place, r.postedOn());
+    }
+
     record StatusRequest(String status, LocalDate date, String reason, String decision) {
     }
 

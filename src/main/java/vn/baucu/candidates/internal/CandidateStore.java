@@ -26,21 +26,22 @@ public class CandidateStore {
     }
 
     public record Contest(long id, long electionId, String placeCode, int seats, String ruleSet, String kind,
-                          String councilLevel, LocalDate electionDay, String unitCode, Long villageId) {
+                          String councilLevel, LocalDate electionDay, String unitCode, Long villageId, boolean frozen) {
     }
 
     public Optional<Contest> contest(long electionId, String placeCode) {
         return jdbc.sql("""
                         select c.id, c.election_id, c.place_code, c.seats, e.rule_set, e.kind, e.council_level, e.election_day,
-                               coalesce(c.commune_code, c.province_code), c.village_id
+                               coalesce(c.commune_code, c.province_code), c.village_id, e.status
                         from contest c join election e on e.id = c.election_id
                         where c.election_id = :e and c.place_code = :p""")
                 .param("e", electionId).param("p", placeCode)
                 .query((rs, i) -> {
                     long v = rs.getLong(10);
+                    Long village = rs.wasNull() ? null : v;
                     return new Contest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate(), rs.getString(9),
-                            rs.wasNull() ? null : v);
+                            rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate(), rs.getString(9), village,
+                            "FROZEN".equals(rs.getString(11)));
                 }).optional();
     }
 
@@ -130,6 +131,35 @@ public class CandidateStore {
     public String fingerprint(long electionId) {
         return jdbc.sql("select fingerprint from election where id = :e").param("e", electionId).query(String.class)
                 .optional().orElse(null);
+    }
+
+    public void insertVoterConference(long candidateId, String place, LocalDate on, long voters, long present, long trust,
+                                      boolean trusted) {
+        jdbc.sql("""
+                        insert into voter_conference (candidate_id, place, held_on, voters, present, trust_votes, trusted)
+                        values (:c, :p, :on, :v, :pr, :t, :ok)""")
+                .param("c", candidateId).param("p", place).param("on", Date.valueOf(on)).param("v", voters)
+                .param("pr", present).param("t", trust).param("ok", trusted).update();
+    }
+
+    public long insertDocument(long candidateId, String kind, String fileName, String contentType, String sha256,
+                               byte[] content, String by) {
+        return jdbc.sql("""
+                        insert into candidate_document (candidate_id, kind, file_name, content_type, sha256, content, uploaded_by)
+                        values (:c, :k, :f, :t, :s, :b, :by) returning id""")
+                .param("c", candidateId).param("k", kind).param("f", fileName).param("t", contentType).param("s", sha256)
+                .param("b", content).param("by", by).query(Long.class).single();
+    }
+
+    public void markListPosted(long contestId, LocalDate on) {
+        jdbc.sql("update candidate set list_posted_on = :on where contest_id = :c and list_position is not null")
+                .param("on", Date.valueOf(on)).param("c", contestId).update();
+    }
+
+    public List<CandidateView> postedList(long electionId, String placeCode) {
+        return jdbc.sql(VIEW + " where k.election_id = :e and c.place_code = :p and k.list_posted_on is not null"
+                        + " and k.status not in ('WITHDRAWN', 'STRUCK_OFF') order by k.list_position")
+                .param("e", electionId).param("p", placeCode).query(CandidateStore::view).list();
     }
 
     static final String VIEW = """
