@@ -184,6 +184,50 @@ public class Candidates {
         return trusted;
     }
 
+    /**
+     * Records a consultation conference (hiệp thương, rounds 1–3, run by the Fatherland Front) of a unit,
+     * or — for a village head election — the Front working committee's candidate meeting (Mẫu 05, round 1)
+     * with the cell committee's agreement in its outcome (Nghị định 59/2023/NĐ-CP, Điều 6 khoản 2).
+     */
+    @Transactional
+    public void recordConsultation(long electionId, String unitCode, int round, LocalDate heldOn, long attendance,
+                                   Integer plannedSeats, String outcome) {
+        if (round < 1 || round > 3 || heldOn == null || attendance < 0 || unitCode == null || unitCode.isBlank()) {
+            throw DomainException.violations(List.of(Violation.of("K-110", "round", "candidate.consultation-invalid")));
+        }
+        var unit = units.find(unitCode, heldOn).orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, heldOn));
+        authorization.require(unit.id(), Access.ADMINISTER, unitCode);
+        store.insertConsultation(electionId, round, heldOn, unitCode, attendance, plannedSeats, vn.baucu.platform.Inputs.text(outcome));
+        audit.record("CONSULTATION", "election", String.valueOf(electionId), unitCode,
+                Map.of("round", round, "heldOn", heldOn.toString(), "attendance", attendance));
+    }
+
+    /** The composition statistics as an Excel sheet (fastexcel, streaming). */
+    @Transactional(readOnly = true)
+    public byte[] statisticsXlsx(long electionId, String placeCode, boolean electedOnly, java.util.function.Function<String, String> label) {
+        Statistics stats = statistics(electionId, placeCode, electedOnly);
+        var out = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.dhatim.fastexcel.Workbook(out, "baucu", "1.0")) {
+            var ws = wb.newWorksheet("Cơ cấu");
+            String[] head = {label.apply("stats.col.item"), label.apply("stats.col.count"), label.apply("stats.col.of"),
+                label.apply("stats.col.percent")};
+            for (int c = 0; c < head.length; c++) {
+                ws.value(0, c, head[c]);
+            }
+            int r = 1;
+            for (var share : stats.report().shares()) {
+                ws.value(r, 0, label.apply("stats." + share.key()));
+                ws.value(r, 1, share.count());
+                ws.value(r, 2, share.of());
+                ws.value(r, 3, share.percent() == null ? "" : share.percent());
+                r++;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** Attaches a dossier scan or photo to a candidacy (kept in the database with its SHA-256). */
     @Transactional
     public long attach(long candidateId, String kind, String fileName, String contentType, byte[] content) {

@@ -167,6 +167,17 @@ class CandidatesIT {
                 .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].percent").value(hasItem("100.00")))
                 .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].of").value(hasItem(5)))
                 .andExpect(jsonPath("$.quotaFlags[*].code", hasItem("Q-102")));
+        byte[] xlsx = mvc.perform(get("/api/v1/elections/" + na + "/candidate-statistics.xlsx").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = wb.getFirstSheet().openStream()) {
+            var all = rows.toList();
+            org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(0)).isEqualTo("Nữ");
+            org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(3)).isEqualTo("100.00");
+        }
+        mvc.perform(post("/api/v1/elections/" + na + "/consultations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"unitCode\":\"22\",\"round\":3,\"heldOn\":\"2026-02-20\",\"attendance\":45,\"outcome\":\"5 người đủ tiêu chuẩn\"}"))
+                .andExpect(status().isCreated());
     }
 
     @Test

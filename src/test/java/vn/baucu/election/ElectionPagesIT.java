@@ -60,6 +60,9 @@ class ElectionPagesIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ban kiểm phiếu phường Trúc Bạch")))
                 .andExpect(content().string(containsString("O-101")));
+        mvc.perform(get(location + "/candidates/statistics").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Cơ cấu người ứng cử")));
         mvc.perform(get("/").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Việc quá hạn trong phạm vi của bạn")))

@@ -23,9 +23,11 @@ import vn.baucu.platform.DomainException;
 class CandidateApi {
 
     private final Candidates candidates;
+    private final org.springframework.context.MessageSource messages;
 
-    CandidateApi(Candidates candidates) {
+    CandidateApi(Candidates candidates, org.springframework.context.MessageSource messages) {
         this.candidates = candidates;
+        this.messages = messages;
     }
 
     record NominationRequest(String fullName, String otherName, LocalDate birthDate, String sex, String personalId,
@@ -74,6 +76,32 @@ class CandidateApi {
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(body);
+    }
+
+    record ConsultationRequest(String unitCode, Integer round, LocalDate heldOn, Long attendance, Integer plannedSeats,
+                               String outcome) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/consultations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a consultation conference (round 1–3) of a unit, or a village's Front candidate meeting")
+    void consultation(@PathVariable long id, @RequestBody ConsultationRequest r) {
+        candidates.recordConsultation(id, r.unitCode(), r.round() == null ? 0 : r.round(), r.heldOn(),
+                r.attendance() == null ? -1 : r.attendance(), r.plannedSeats(), r.outcome());
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/candidate-statistics.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The composition statistics as an Excel file")
+    org.springframework.http.ResponseEntity<byte[]> statisticsXlsx(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String place,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean elected,
+            java.util.Locale locale) {
+        byte[] body = candidates.statisticsXlsx(id, place, elected, key -> messages.getMessage(key, null, key, locale));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"co-cau-" + id + ".xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).body(body);
     }
 
     record ConferenceRequest(String place, LocalDate heldOn, Long voters, Long present, Long trustVotes) {

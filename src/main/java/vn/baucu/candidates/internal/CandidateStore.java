@@ -151,6 +151,18 @@ public class CandidateStore {
                 .param("b", content).param("by", by).query(Long.class).single();
     }
 
+    public void insertConsultation(long electionId, int round, LocalDate on, String unitCode, long attendance,
+                                   Integer plannedSeats, String outcome) {
+        jdbc.sql("""
+                        insert into consultation (election_id, round, held_on, unit_code, attendance, planned_seats, outcome)
+                        values (:e, :r, :on, :u, :a, :p, :o)
+                        on conflict (election_id, unit_code, round) do update
+                        set held_on = excluded.held_on, attendance = excluded.attendance,
+                            planned_seats = excluded.planned_seats, outcome = excluded.outcome""")
+                .param("e", electionId).param("r", round).param("on", Date.valueOf(on)).param("u", unitCode)
+                .param("a", attendance).param("p", plannedSeats).param("o", outcome).update();
+    }
+
     public void markListPosted(long contestId, LocalDate on) {
         jdbc.sql("update candidate set list_posted_on = :on where contest_id = :c and list_position is not null")
                 .param("on", Date.valueOf(on)).param("c", contestId).update();
