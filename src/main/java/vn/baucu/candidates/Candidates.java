@@ -49,10 +49,12 @@ public class Candidates {
     private final AuditLog audit;
     private final Clock clock;
     private final vn.baucu.platform.Documents documents;
+    private final vn.baucu.election.Elections elections;
 
     Candidates(CandidateStore store, AdminUnits units, Authorization authorization, AuditLog audit, Clock clock,
-               vn.baucu.platform.Documents documents) {
+               vn.baucu.platform.Documents documents, vn.baucu.election.Elections elections) {
         this.documents = documents;
+        this.elections = elections;
         this.store = store;
         this.units = units;
         this.authorization = authorization;
@@ -92,6 +94,9 @@ public class Candidates {
                 problems.add(Violation.of("K-100", "exclusions", "evaluation.unknown-value", "exclusions", exclusion,
                         java.util.Arrays.toString(Eligibility.Exclusion.values())));
             }
+        }
+        if (rs.kind() == RuleSet.Kind.VILLAGE_HEAD && Boolean.FALSE.equals(n.residesInVillage())) {
+            problems.add(Violation.of("K-106", "residesInVillage", "candidate.not-resident"));
         }
         if (problems.isEmpty()) {
             problems.addAll(sameDayProblems(contest, rs, n));
@@ -255,6 +260,12 @@ public class Candidates {
         }
         store.markListPosted(contest.id(), postedOn);
         audit.record("CANDIDATE_LIST_POSTED", "contest", placeCode, contest.unitCode(), Map.of("postedOn", postedOn.toString()));
+        // the last list posted completes the election's CANDIDATE_LIST_POSTED milestone (counted against the calendar)
+        if (store.allListsPosted(electionId) && elections.progress(electionId, null).stream()
+                .anyMatch(m -> m.code().equals("CANDIDATE_LIST_POSTED") && m.done() < m.total())
+                && (authorization.currentUser().isSystemAdmin() || canAdministerScope(electionId))) {
+            elections.markDone(electionId, "CANDIDATE_LIST_POSTED", null, postedOn, null);
+        }
     }
 
     /** The posted list of a contest, for the public portal (no personal ids, no private fields). */
@@ -302,6 +313,12 @@ public class Candidates {
         model.put("agreeDisagree", contest.kind().equals("PARTY_CELL") && onList.size() <= contest.seats());
         model.put("fingerprint", store.fingerprint(electionId));
         return documents.pdf(template, model);
+    }
+
+    private boolean canAdministerScope(long electionId) {
+        var e = elections.get(electionId);
+        return e.scopeCode() != null && units.find(e.scopeCode(), e.electionDay())
+                .map(u -> authorization.allows(u.id(), Access.ADMINISTER)).orElse(false);
     }
 
     private void requireAdminister(Contest contest) {

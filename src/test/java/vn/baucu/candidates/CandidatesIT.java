@@ -110,6 +110,33 @@ class CandidatesIT {
     }
 
     @Test
+    void aVillageHeadCandidateMustLiveInTheVillage() throws Exception {
+        String created = mvc.perform(post("/api/v1/admin-units/00006/villages").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Tổ " + UUID.randomUUID().toString().substring(0, 5) + "\",\"kind\":\"tổ dân phố\","
+                                + "\"households\":90,\"effective\":\"2023-01-01\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String village = created.replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+        String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"VILLAGE_HEAD\",\"ruleSet\":\"VILLAGE_HEAD_2023\",\"name\":\"Bầu tổ trưởng\","
+                                + "\"term\":\"2024-2026\",\"electionDay\":\"2024-06-02\",\"scopeCode\":\"00006\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fullName\":\"Ngô Văn Xa\",\"birthDate\":\"1980-01-01\",\"sex\":\"M\","
+                                + "\"nominationSource\":\"INTRODUCED\",\"residesInVillage\":false}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-106")));
+        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fullName\":\"Ngô Văn Gần\",\"birthDate\":\"1980-01-01\",\"sex\":\"M\","
+                                + "\"nominationSource\":\"FLOOR\",\"residesInVillage\":true}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates/final-list").with(admin()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aThirdPeoplesCouncilLevelIsRefused() throws Exception {
         String person = pid();
         String day = "2026-03-15";
@@ -159,6 +186,8 @@ class CandidatesIT {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("1. Nguyễn Thị An")));
+        mvc.perform(get("/api/v1/elections/" + na + "/progress").with(admin()))
+                .andExpect(jsonPath("$[?(@.code == 'CANDIDATE_LIST_POSTED')].done").value(hasItem(1)));
         mvc.perform(post("/api/v1/elections/" + na + "/freeze").with(admin())).andExpect(status().isOk());
         nominate(na, "Người Đến Muộn", "1970-01-01", pid()).andExpect(status().isConflict());
 

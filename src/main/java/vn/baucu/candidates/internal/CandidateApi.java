@@ -34,7 +34,7 @@ class CandidateApi {
                              String ethnicity, String religion, String hometown, String residence, String education,
                              String qualification, String politicalTheory, Boolean partyMember, LocalDate partyJoined,
                              String workplace, String position, Boolean incumbent, String nominationSource,
-                             List<String> exclusions) {
+                             List<String> exclusions, Boolean residesInVillage) {
     }
 
     @PostMapping("/api/v1/elections/{id}/contests/{place}/candidates")
@@ -47,7 +47,7 @@ class CandidateApi {
         return candidates.nominate(id, place, new NewCandidate(r.fullName(), r.otherName(), r.birthDate(), r.sex().charAt(0),
                 r.personalId(), r.ethnicity(), r.religion(), r.hometown(), r.residence(), r.education(), r.qualification(),
                 r.politicalTheory(), Boolean.TRUE.equals(r.partyMember()), r.partyJoined(), r.workplace(), r.position(),
-                Boolean.TRUE.equals(r.incumbent()), r.nominationSource(), r.exclusions()));
+                Boolean.TRUE.equals(r.incumbent()), r.nominationSource(), r.exclusions(), r.residesInVillage()));
     }
 
     @GetMapping("/api/v1/elections/{id}/contests/{place}/candidates")

@@ -118,7 +118,8 @@ public class CandidateStore {
     /** Candidates of an election (or one contest) for statistics: active ones, or only the elected. */
     public List<CandidateView> forStatistics(long electionId, String placeCode, boolean electedOnly) {
         return jdbc.sql(VIEW + " " + """
-                         where k.election_id = :e and (cast(:p as varchar) is null or c.place_code = :p)
+                         where k.election_id = :e and (cast(:p as varchar) is null or c.place_code = :p
+                                or c.commune_code = :p or c.province_code = :p)
                            and (case when :elected then k.status = 'ELECTED' else k.status not in ('WITHDRAWN', 'STRUCK_OFF') end)""")
                 .param("e", electionId).param("p", placeCode).param("elected", electedOnly)
                 .query(CandidateStore::view).list();
@@ -161,6 +162,14 @@ public class CandidateStore {
                             planned_seats = excluded.planned_seats, outcome = excluded.outcome""")
                 .param("e", electionId).param("r", round).param("on", Date.valueOf(on)).param("u", unitCode)
                 .param("a", attendance).param("p", plannedSeats).param("o", outcome).update();
+    }
+
+    /** Whether every contest of the election has a posted list. */
+    public boolean allListsPosted(long electionId) {
+        return jdbc.sql("""
+                        select not exists (select 1 from contest c where c.election_id = :e and not exists
+                            (select 1 from candidate k where k.contest_id = c.id and k.list_posted_on is not null))""")
+                .param("e", electionId).query(Boolean.class).single();
     }
 
     public void markListPosted(long contestId, LocalDate on) {
