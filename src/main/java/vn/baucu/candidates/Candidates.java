@@ -281,10 +281,43 @@ public class Candidates {
                 electedOnly);
         var report = vn.baucu.rules.Composition.of(people.stream().map(c -> new vn.baucu.rules.Composition.Profile(c.sex(),
                 c.incumbent(), c.ethnicity(), c.education(), c.politicalTheory(), c.partyMember())).toList());
-        return new Statistics(report, vn.baucu.rules.Composition.naQuotas(report).stream().map(FindingProblems::violation).toList());
+        List<Violation> flags = new ArrayList<>(vn.baucu.rules.Composition.naQuotas(report).stream()
+                .map(FindingProblems::violation).toList());
+        Map<String, java.math.BigDecimal> plan = store.plan(electionId);
+        plan.forEach((item, target) -> report.shares().stream().filter(s -> s.key().equals(item)).findFirst()
+                .filter(s -> s.percent() != null && new java.math.BigDecimal(s.percent()).compareTo(target) < 0)
+                .ifPresent(s -> flags.add(Violation.of("Q-201", item, "composition.below-plan",
+                        "stats." + item, s.percent(), target.toPlainString()))));
+        return new Statistics(report, plan, flags);
     }
 
-    public record Statistics(vn.baucu.rules.Composition.Report report, List<Violation> quotaFlags) {
+    /** The composition, the planned structure (item → target %) and what falls short of the quotas or the plan. */
+    public record Statistics(vn.baucu.rules.Composition.Report report, Map<String, java.math.BigDecimal> plan,
+                             List<Violation> quotaFlags) {
+    }
+
+    /** Sets the planned structure (e.g. WOMEN 40, ETHNIC_MINORITY 18) the statistics are compared with. */
+    @Transactional
+    public void setPlan(long electionId, Map<String, java.math.BigDecimal> plan) {
+        var election = elections.get(electionId);
+        if (!authorization.currentUser().isSystemAdmin() && !canAdministerScope(electionId)) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
+        Set<String> items = Set.of("WOMEN", "INCUMBENT", "FIRST_TIME", "ETHNIC_MINORITY", "PARTY_MEMBER", "NON_PARTY",
+                "THEORY_ADVANCED", "THEORY_INTERMEDIATE", "POSTGRADUATE");
+        List<Violation> problems = new ArrayList<>();
+        plan.forEach((item, target) -> {
+            if (!items.contains(item)) {
+                problems.add(Violation.of("Q-202", item, "composition.plan-item-unknown", item));
+            } else if (target == null || target.signum() < 0 || target.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+                problems.add(Violation.of("Q-203", item, "composition.plan-target-invalid", String.valueOf(target)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        store.replacePlan(electionId, plan);
+        audit.record("COMPOSITION_PLAN", "election", String.valueOf(electionId), election.scopeCode(), Map.copyOf(plan));
     }
 
     /** The official list of a contest as posted (PDF): names in list order with the public profile. */

@@ -191,7 +191,12 @@ class CandidatesIT {
         mvc.perform(post("/api/v1/elections/" + na + "/freeze").with(admin())).andExpect(status().isOk());
         nominate(na, "Người Đến Muộn", "1970-01-01", pid()).andExpect(status().isConflict());
 
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/elections/" + na + "/composition-plan")
+                        .with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"INCUMBENT\": 30, \"WOMEN\": 35}"))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/elections/" + na + "/candidate-statistics").with(admin()))
+                .andExpect(jsonPath("$.plan.INCUMBENT", is(30.0)))
+                .andExpect(jsonPath("$.quotaFlags[*].code", hasItem("Q-201")))
                 .andExpect(jsonPath("$.report.total", is(5)))
                 .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].percent").value(hasItem("100.00")))
                 .andExpect(jsonPath("$.report.shares[?(@.key == 'WOMEN')].of").value(hasItem(5)))

@@ -78,6 +78,12 @@ class CandidateApi {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(body);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/elections/{id}/composition-plan")
+    @Operation(summary = "Set the planned structure of candidates (item → target %), compared in the statistics")
+    void plan(@PathVariable long id, @RequestBody java.util.Map<String, java.math.BigDecimal> plan) {
+        candidates.setPlan(id, plan);
+    }
+
     record ConsultationRequest(String unitCode, Integer round, LocalDate heldOn, Long attendance, Integer plannedSeats,
                                String outcome) {
     }

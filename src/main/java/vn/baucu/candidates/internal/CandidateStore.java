@@ -164,6 +164,21 @@ public class CandidateStore {
                 .param("a", attendance).param("p", plannedSeats).param("o", outcome).update();
     }
 
+    public void replacePlan(long electionId, java.util.Map<String, java.math.BigDecimal> plan) {
+        jdbc.sql("delete from composition_plan where election_id = :e").param("e", electionId).update();
+        plan.forEach((item, target) -> jdbc.sql("insert into composition_plan (election_id, item, target_percent) values (:e, :i, :t)")
+                .param("e", electionId).param("i", item).param("t", target).update());
+    }
+
+    public java.util.Map<String, java.math.BigDecimal> plan(long electionId) {
+        java.util.Map<String, java.math.BigDecimal> out = new java.util.TreeMap<>();
+        jdbc.sql("select item, target_percent from composition_plan where election_id = :e").param("e", electionId)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getBigDecimal(2));
+                });
+        return out;
+    }
+
     /** Whether every contest of the election has a posted list. */
     public boolean allListsPosted(long electionId) {
         return jdbc.sql("""
