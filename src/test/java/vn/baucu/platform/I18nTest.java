@@ -36,7 +36,7 @@ class I18nTest {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
     private static final Pattern JAVA_KEY = Pattern.compile(
-            "\"((?:unit|village|file|problem|user|login|error|role|level|link|election|resolution|polling-area|body|candidate|calendar|evaluation|minutes|list)\\.[a-z0-9.\\-]+)\"");
+            "\"((?:unit|village|file|problem|user|login|error|role|level|link|election|resolution|polling-area|body|candidate|calendar|evaluation|minutes|list|voter|composition|conference)\\.[a-z0-9.\\-]+)\"");
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {

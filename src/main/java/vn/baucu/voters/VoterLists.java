@@ -1,0 +1,356 @@
+package vn.baucu.voters;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Violation;
+import vn.baucu.platform.rules.VietnameseNames;
+import vn.baucu.rules.BirthDates;
+import vn.baucu.rules.Eligibility;
+import vn.baucu.rules.Ethnicities;
+import vn.baucu.rules.PersonalIds;
+import vn.baucu.rules.RuleSet;
+
+/**
+ * Voter lists. This first part validates a file against the published format: rows are streamed
+ * (CSV through FastCSV, XLSX through fastexcel-reader), every row-level check of the contract is
+ * applied, and the report lists every problem with its row as a spreadsheet shows it.
+ */
+@Service
+public class VoterLists {
+
+    static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+    static final int MAX_ERRORS_REPORTED = 10_000;
+
+    private final MessageSource messages;
+
+    VoterLists(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Column keys of the contract and the headers accepted for each (compared without case, spaces or diacritics). */
+    static final Map<String, List<String>> HEADERS = Map.of(
+            "full_name", List.of("ho va ten", "ho ten", "full name"),
+            "birth_date", List.of("ngay sinh", "ngay thang nam sinh", "birth date"),
+            "sex", List.of("gioi tinh", "sex"),
+            "personal_id", List.of("so dinh danh ca nhan", "so cccd", "personal id"),
+            "ethnicity", List.of("dan toc", "ethnicity"),
+            "residence", List.of("noi thuong tru", "noi cu tru", "dia chi", "residence"),
+            "household_id", List.of("ma ho", "so ho", "household id"),
+            "representative", List.of("dai dien ho", "chu ho dai dien", "representative"),
+            "note", List.of("ghi chu", "note"));
+
+    public VoterListReport validate(String fileName, Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay,
+                                    Locale locale) {
+        if (ruleSet == null || electionDay == null) {
+            throw DomainException.malformed(List.of(Violation.of("E-001", ruleSet == null ? "ruleSet" : "electionDay",
+                    "evaluation.required", ruleSet == null ? "ruleSet" : "electionDay")));
+        }
+        byte[] head = peek(content, 8);
+        if (head.length == 0) {
+            throw DomainException.violations(List.of(Violation.of("F-101", "file", "file.empty")));
+        }
+        var check = new Checker(ruleSet, electionDay, locale);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            readXlsx(content, check);
+        } else {
+            readCsv(content, check);
+        }
+        return check.report();
+    }
+
+    private void readCsv(Supplier<InputStream> content, Checker check) {
+        String encoding = "UTF-8";
+        if (!decodes(content, StandardCharsets.UTF_8)) {
+            encoding = "WINDOWS-1258";
+        }
+        check.encoding = encoding;
+        Charset charset = encoding.equals("UTF-8") ? StandardCharsets.UTF_8 : WINDOWS_1258;
+        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, charset)) {
+            var csv = CsvReader.builder().fieldSeparator(separator(content, charset)).ofCsvRecord(reader);
+            for (CsvRecord record : csv) {
+                List<String> fields = record.getFields();
+                if (fields.stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
+                    throw DomainException.violations(List.of(Violation.of("F-103", "file", "file.binary")));
+                }
+                check.row((int) record.getStartingLineNumber(), fields);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            if (e instanceof DomainException d) {
+                throw d;
+            }
+            throw DomainException.violations(List.of(Violation.of("F-104", "file", "file.unreadable")));
+        }
+    }
+
+    private void readXlsx(Supplier<InputStream> content, Checker check) {
+        check.encoding = "XLSX";
+        try (InputStream in = content.get(); ReadableWorkbook wb = new ReadableWorkbook(in);
+             var rows = wb.getFirstSheet().openStream()) {
+            for (Row row : (Iterable<Row>) rows::iterator) {
+                List<String> fields = new ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    var cell = row.getCell(i);
+                    fields.add(cell == null ? "" : cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER
+                            ? cell.asNumber().toPlainString() : String.valueOf(cell.getText()));
+                }
+                check.row(row.getRowNum(), fields);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DomainException d) {
+                throw d;
+            }
+            throw DomainException.violations(List.of(Violation.of("F-104", "file", "file.unreadable")));
+        }
+    }
+
+    /** The per-row rules of the contract, applied as rows stream by; households are settled at the end. */
+    private final class Checker {
+        final RuleSet ruleSet;
+        final LocalDate electionDay;
+        final Locale locale;
+        final boolean village;
+        String encoding;
+        Map<String, Integer> columns;
+        long rows;
+        long rejected;
+        long warnings;
+        long converted;
+        final List<VoterListReport.Issue> issues = new ArrayList<>();
+        final Set<String> ids = new HashSet<>();
+        final Map<String, int[]> households = new HashMap<>();   // household -> {representatives, first row}
+        boolean rowRejected;
+
+        Checker(RuleSet ruleSet, LocalDate electionDay, Locale locale) {
+            this.ruleSet = ruleSet;
+            this.electionDay = electionDay;
+            this.locale = locale;
+            this.village = ruleSet.kind() == RuleSet.Kind.VILLAGE_HEAD;
+        }
+
+        void row(int number, List<String> raw) {
+            List<String> fields = new ArrayList<>(raw.size());
+            for (String f : raw) {
+                String value = f == null ? "" : f;
+                String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+                if (!nfc.equals(value) || (!"UTF-8".equals(encoding) && !"XLSX".equals(encoding) && !isAscii(value))) {
+                    converted++;
+                }
+                fields.add(nfc.strip());
+            }
+            if (columns == null) {
+                header(fields);
+                return;
+            }
+            if (fields.stream().allMatch(String::isEmpty)) {
+                return;
+            }
+            rows++;
+            rowRejected = false;
+            String name = VietnameseNames.clean(get(fields, "full_name"));
+            if (name == null || name.isEmpty()) {
+                error(number, "full_name", "NAME_REQUIRED", "voter.name-required");
+            } else if (name.length() < 2 || name.length() > 100) {
+                error(number, "full_name", "NAME_LENGTH", "voter.name-length", name.length());
+            }
+            var birth = BirthDates.parse(get(fields, "birth_date"));
+            if (birth.isEmpty()) {
+                error(number, "birth_date", "BIRTH_DATE_INVALID", "voter.birth-date-invalid", get(fields, "birth_date"));
+            } else {
+                if (birth.get().precision() == BirthDates.Precision.YEAR) {
+                    warn(number, "birth_date", "BIRTH_MONTH_UNKNOWN", "voter.birth-month-unknown");
+                }
+                if (!Eligibility.isVoterAge(birth.get().date(), electionDay)) {
+                    error(number, "birth_date", "VOTER_TOO_YOUNG", "voter.too-young", get(fields, "birth_date"),
+                            electionDay.toString());
+                }
+            }
+            String sexText = VietnameseNames.searchKey(get(fields, "sex"));
+            char sex = switch (sexText == null ? "" : sexText) {
+                case "nam", "m", "male" -> 'M';
+                case "nu", "f", "female" -> 'F';
+                default -> '?';
+            };
+            if (sex == '?') {
+                error(number, "sex", "SEX_INVALID", "voter.sex-invalid", get(fields, "sex"));
+            }
+            String id = get(fields, "personal_id").replace(" ", "");
+            if (id.isEmpty()) {
+                if (!village) {
+                    error(number, "personal_id", "PERSONAL_ID_REQUIRED", "voter.id-required");
+                }
+            } else if (!PersonalIds.wellFormed(id)) {
+                error(number, "personal_id", "PERSONAL_ID_INVALID", "voter.id-invalid", id);
+            } else {
+                var mismatch = PersonalIds.mismatch(id, birth.map(BirthDates.Parsed::date).orElse(null), sex);
+                if (mismatch.isPresent() && sex != '?') {
+                    error(number, "personal_id", "PERSONAL_ID_MISMATCH", "voter.id-mismatch." + mismatch.get());
+                }
+                if (!ids.add(id)) {
+                    error(number, "personal_id", "PERSONAL_ID_DUPLICATE", "voter.id-duplicate", id);
+                }
+            }
+            String ethnicity = get(fields, "ethnicity");
+            if (!ethnicity.isEmpty() && Ethnicities.canonical(ethnicity).isEmpty()) {
+                error(number, "ethnicity", "ETHNICITY_UNKNOWN", "voter.ethnicity-unknown", ethnicity);
+            }
+            if (village) {
+                String household = get(fields, "household_id");
+                if (household.isEmpty()) {
+                    error(number, "household_id", "HOUSEHOLD_REQUIRED", "voter.household-required");
+                } else {
+                    boolean representative = Set.of("x", "1", "co", "yes", "true")
+                            .contains(String.valueOf(VietnameseNames.searchKey(get(fields, "representative"))));
+                    int[] h = households.computeIfAbsent(household, k -> new int[] {0, number});
+                    if (representative) {
+                        h[0]++;
+                        if (h[0] == 2) {
+                            error(number, "representative", "HOUSEHOLD_TWO_REPRESENTATIVES", "voter.household-two", household);
+                        }
+                    }
+                }
+            }
+            if (rowRejected) {
+                rejected++;
+            }
+        }
+
+        void header(List<String> fields) {
+            Map<String, Integer> found = new HashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                String key = VietnameseNames.searchKey(fields.get(i)).replaceAll("[^a-z0-9]+", " ").strip();
+                for (var e : HEADERS.entrySet()) {
+                    if (e.getValue().contains(key) || e.getKey().replace('_', ' ').equals(key)) {
+                        found.putIfAbsent(e.getKey(), i);
+                    }
+                }
+            }
+            List<String> required = new ArrayList<>(List.of("full_name", "birth_date", "sex"));
+            if (village) {
+                required.addAll(List.of("household_id", "representative"));
+            } else {
+                required.add("personal_id");
+            }
+            List<Violation> missing = required.stream().filter(r -> !found.containsKey(r))
+                    .map(r -> Violation.of("F-107", r, "voter.column-missing", r)).toList();
+            if (!missing.isEmpty()) {
+                throw DomainException.violations(missing);
+            }
+            columns = found;
+        }
+
+        String get(List<String> fields, String column) {
+            Integer i = columns.get(column);
+            return i == null || i >= fields.size() ? "" : fields.get(i);
+        }
+
+        void error(int row, String column, String code, String key, Object... args) {
+            rowRejected = true;
+            add(row, column, code, key, "ERROR", args);
+        }
+
+        void warn(int row, String column, String code, String key, Object... args) {
+            warnings++;
+            add(row, column, code, key, "WARNING", args);
+        }
+
+        void add(int row, String column, String code, String key, String severity, Object... args) {
+            if (issues.size() < MAX_ERRORS_REPORTED) {
+                issues.add(new VoterListReport.Issue(row, column, code, messages.getMessage(key, args, key, locale), severity));
+            }
+        }
+
+        VoterListReport report() {
+            if (columns == null) {
+                throw DomainException.violations(List.of(Violation.of("F-101", "file", "file.empty")));
+            }
+            if (rows == 0) {
+                throw DomainException.violations(List.of(Violation.of("F-106", "file", "file.no-rows")));
+            }
+            for (var h : households.entrySet()) {
+                if (h.getValue()[0] == 0) {
+                    rowRejected = false;
+                    add(h.getValue()[1], "representative", "HOUSEHOLD_NO_REPRESENTATIVE", "voter.household-none", "ERROR",
+                            h.getKey());
+                    rejected++;
+                }
+            }
+            issues.sort(java.util.Comparator.comparingInt(VoterListReport.Issue::row));
+            return new VoterListReport(rows, rows - rejected, rejected, warnings,
+                    new VoterListReport.Encoding(encoding, converted), households.size(), List.copyOf(issues));
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 128);
+    }
+
+    private static byte[] peek(Supplier<InputStream> content, int n) {
+        try (InputStream in = content.get()) {
+            return in.readNBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the whole stream is valid in the charset (read once, nothing kept). */
+    private static boolean decodes(Supplier<InputStream> content, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = content.get(); Reader r = new InputStreamReader(in, decoder)) {
+            char[] buf = new char[8192];
+            while (r.read(buf) >= 0) {
+                // reading is the check
+            }
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static char separator(Supplier<InputStream> content, Charset charset) {
+        try (InputStream in = content.get()) {
+            String first = new String(in.readNBytes(4096), charset).lines().findFirst().orElse("");
+            long commas = first.chars().filter(c -> c == ',').count();
+            long semis = first.chars().filter(c -> c == ';').count();
+            long tabs = first.chars().filter(c -> c == '\t').count();
+            return tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Supplier<InputStream> of(byte[] bytes) {
+        return () -> new ByteArrayInputStream(bytes);
+    }
+}

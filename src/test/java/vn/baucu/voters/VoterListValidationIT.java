@@ -1,0 +1,146 @@
+package vn.baucu.voters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import vn.baucu.support.BaucuIntegrationTest;
+
+/** POST /api/v1/voter-lists/validate against the defects listed in contracts/voter-list-format.md. */
+@BaucuIntegrationTest
+class VoterListValidationIT {
+
+    static final String NA = "NATIONAL_ASSEMBLY_2025";
+
+    @Autowired
+    MockMvc mvc;
+
+    private ResultActions validate(byte[] bytes, String name, String ruleSet) throws Exception {
+        return mvc.perform(multipart("/api/v1/voter-lists/validate").file(new MockMultipartFile("file", name, "text/csv", bytes))
+                .param("ruleSet", ruleSet).param("electionDay", "2026-03-15").with(httpBasic("admin", "admin-test-password")));
+    }
+
+    @Test
+    void everyRowDefectIsReportedWithItsRowAndColumn() throws Exception {
+        String csv = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Dân tộc\n"
+                + "Nguyễn Văn An,15/03/2008,Nam,022208000001,Kinh\n"       // row 2: 18 on the day: fine
+                + "Trần Thị Bình,16/03/2008,Nữ,022308000002,Kinh\n"        // row 3: one day too young
+                + "Lê Văn Cường,1975,Nam,022075000003,Khmer\n"             // row 4: only the year: warning
+                + "Phạm Văn Dũng,31/02/1980,Nam,022080000004,Kinh\n"        // row 5: no such date
+                + "Hoàng Thị Em,01/01/1990,Nam,022190000005,Kinh\n"         // row 6: id says woman, column says man
+                + ",,,,\n"                                                  // row 7: empty: skipped
+                + "Vũ Văn Phong,02/02/1985,Nam,022208000001,Marsian\n";     // row 8: duplicate id, unknown ethnicity
+        validate(csv.getBytes(StandardCharsets.UTF_8), "ds.csv", NA)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", is(6)))
+                .andExpect(jsonPath("$.rejected", is(4)))
+                .andExpect(jsonPath("$.accepted", is(2)))
+                .andExpect(jsonPath("$.warnings", is(1)))
+                .andExpect(jsonPath("$.errors[?(@.row == 3)].code").value(hasItem("VOTER_TOO_YOUNG")))
+                .andExpect(jsonPath("$.errors[?(@.row == 4)].code").value(hasItem("BIRTH_MONTH_UNKNOWN")))
+                .andExpect(jsonPath("$.errors[?(@.row == 5)].code").value(hasItem("BIRTH_DATE_INVALID")))
+                .andExpect(jsonPath("$.errors[?(@.row == 6)].code").value(hasItem("PERSONAL_ID_MISMATCH")))
+                .andExpect(jsonPath("$.errors[?(@.row == 8)].code").value(hasItem("PERSONAL_ID_DUPLICATE")))
+                .andExpect(jsonPath("$.errors[?(@.row == 8)].code").value(hasItem("ETHNICITY_UNKNOWN")))
+                .andExpect(jsonPath("$.errors[?(@.row == 8 && @.code == 'PERSONAL_ID_DUPLICATE')].column")
+                        .value(hasItem("personal_id")))
+                .andExpect(jsonPath("$.encoding.detected", is("UTF-8")));
+    }
+
+    @Test
+    void aWindows1258FileIsDetectedAndConverted() throws Exception {
+        String text = "Họ tên;Ngày sinh;Giới tính;Số CCCD\nNguyễn Thị Hoà;1/2/1970;Nữ;022170000010\n"
+                + "Đặng Văn Tuấn;3/4/1971;Nam;022071000011\n";
+        validate(windows1258(text), "cu.csv", NA)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.encoding.detected", is("WINDOWS-1258")))
+                .andExpect(jsonPath("$.encoding.convertedCells", is(7)))   // 4 header cells + 3 with Vietnamese letters
+                .andExpect(jsonPath("$.accepted", is(2)));
+    }
+
+    @Test
+    void decomposedUnicodeIsNormalisedAndCounted() throws Exception {
+        String text = Normalizer.normalize("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\n"
+                + "Nguyễn Thị Hằng,1970-02-01,Nữ,022170000020\n", Normalizer.Form.NFD);
+        validate(text.getBytes(StandardCharsets.UTF_8), "nfd.csv", NA)
+                .andExpect(jsonPath("$.accepted", is(1)))
+                .andExpect(jsonPath("$.encoding.convertedCells", is(6)));
+    }
+
+    @Test
+    void villageListsNeedOneRepresentativePerHousehold() throws Exception {
+        String csv = "Họ và tên,Ngày sinh,Giới tính,Mã hộ,Đại diện hộ\n"
+                + "A Văn Một,1970,Nam,H1,x\n"
+                + "B Thị Hai,1971,Nữ,H1,x\n"
+                + "C Văn Ba,1972,Nam,H2,\n"
+                + "D Thị Bốn,1973,Nữ,H3,có\n";
+        validate(csv.getBytes(StandardCharsets.UTF_8), "thon.csv", "VILLAGE_HEAD_2023")
+                .andExpect(jsonPath("$.households", is(3)))
+                .andExpect(jsonPath("$.errors[?(@.row == 3)].code").value(hasItem("HOUSEHOLD_TWO_REPRESENTATIVES")))
+                .andExpect(jsonPath("$.errors[?(@.row == 4)].code").value(hasItem("HOUSEHOLD_NO_REPRESENTATIVE")));
+    }
+
+    @Test
+    void filesThatAreNotListsAreRejectedWhole() throws Exception {
+        validate("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\n".getBytes(StandardCharsets.UTF_8), "h.csv", NA)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("F-106")));
+        validate(new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3, 0}, "virus.csv", NA)
+                .andExpect(status().isUnprocessableEntity());
+        validate("a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8), "x.csv", NA)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code").value(hasItem("F-107")));
+    }
+
+    @Test
+    void anXlsxListValidatesToo() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "baucu", "1.0")) {
+            Worksheet ws = wb.newWorksheet("DS");
+            String[][] rows = {{"full_name", "birth_date", "sex", "personal_id"}, {"Ngô Thị Lan", "1980-05-05", "F", "022180000030"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 4; c++) {
+                    ws.value(r, c, rows[r][c]);
+                }
+            }
+        }
+        validate(out.toByteArray(), "ds.xlsx", NA)
+                .andExpect(jsonPath("$.accepted", is(1)))
+                .andExpect(jsonPath("$.encoding.detected", is("XLSX")));
+    }
+
+    /** Vietnamese text as old Windows software saved it: base letters with their hats, tones as combining marks. */
+    static byte[] windows1258(String text) {
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            if (c == '\u0302' || c == '\u0306' || c == '\u031B') {
+                String combined = Normalizer.normalize(sb.charAt(sb.length() - 1) + String.valueOf(c), Normalizer.Form.NFC);
+                sb.setCharAt(sb.length() - 1, combined.charAt(0));
+            } else {
+                sb.append(c);
+            }
+        }
+        byte[] bytes = sb.toString().getBytes(Charset.forName("windows-1258"));
+        assertThat(new String(bytes, Charset.forName("windows-1258"))).doesNotContain("?");
+        return bytes;
+    }
+}
