@@ -252,6 +252,12 @@ public class Organisations {
     }
 
     @Transactional(readOnly = true)
+    public Optional<PollingArea> pollingArea(long id) {
+        return store.pollingArea(id).map(a -> new PollingArea(a.id(), a.communeCode(), a.day(), a.number(), a.name(),
+                a.address(), a.voters()));
+    }
+
+    @Transactional(readOnly = true)
     public List<PollingAreaRow> pollingAreas(String communeCode, LocalDate day) {
         AdminUnit commune = units.find(communeCode, day)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", communeCode, day));

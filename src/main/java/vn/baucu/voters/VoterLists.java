@@ -49,9 +49,170 @@ public class VoterLists {
     static final int MAX_ERRORS_REPORTED = 10_000;
 
     private final MessageSource messages;
+    private final vn.baucu.voters.internal.VoterListStore store;
+    private final vn.baucu.election.Elections elections;
+    private final vn.baucu.election.Organisations organisations;
+    private final vn.baucu.geography.AdminUnits units;
+    private final vn.baucu.platform.Authorization authorization;
+    private final vn.baucu.audit.AuditLog audit;
+    private final vn.baucu.platform.Documents documents;
+    private final java.time.Clock clock;
 
-    VoterLists(MessageSource messages) {
+    VoterLists(MessageSource messages, vn.baucu.voters.internal.VoterListStore store, vn.baucu.election.Elections elections,
+               vn.baucu.election.Organisations organisations, vn.baucu.geography.AdminUnits units,
+               vn.baucu.platform.Authorization authorization, vn.baucu.audit.AuditLog audit,
+               vn.baucu.platform.Documents documents, java.time.Clock clock) {
         this.messages = messages;
+        this.store = store;
+        this.elections = elections;
+        this.organisations = organisations;
+        this.units = units;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** Where a list belongs: a polling area (NA/HĐND) or a village (village head); and the commune it is in. */
+    public record Target(Long pollingAreaId, String villageCode) {
+    }
+
+    /**
+     * Imports (confirms) a voter list: all or nothing. Every row is validated and streamed into the
+     * database with COPY inside one transaction; any error — or a person already on another list of the
+     * election, which the database itself refuses even when two communes import at once — rolls it all
+     * back and returns the report as a 422. Importing the same file again changes nothing.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public VoterListReport confirm(long electionId, Target target, String fileName, Supplier<InputStream> content,
+                                   Locale locale) {
+        var election = elections.get(electionId);
+        RuleSet ruleSet = RuleSet.valueOf(election.ruleSet());
+        String communeCode;
+        Integer recordedHouseholds = null;
+        if (target.pollingAreaId() != null) {
+            var area = organisations.pollingArea(target.pollingAreaId())
+                    .orElseThrow(() -> DomainException.notFound("body.polling-area-not-found", target.pollingAreaId()));
+            communeCode = area.communeCode();
+        } else if (target.villageCode() != null) {
+            var village = units.find(target.villageCode(), election.electionDay())
+                    .orElseThrow(() -> DomainException.notFound("unit.not-found", target.villageCode(), election.electionDay()));
+            communeCode = village.parentCode();
+            recordedHouseholds = village.households();
+        } else {
+            throw DomainException.badRequest("voter.target-required");
+        }
+        var commune = units.find(communeCode, election.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", communeCode, election.electionDay()));
+        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, communeCode);
+        String sha = sha256(content);
+        var existing = store.find(electionId, target.pollingAreaId(), target.villageCode());
+        if (existing.isPresent() && existing.get().sha256().equals(sha)) {
+            return new VoterListReport(existing.get().entries(), existing.get().entries(), 0, 0,
+                    new VoterListReport.Encoding("UNCHANGED", 0), existing.get().households(), List.of());
+        }
+        existing.ifPresent(l -> store.delete(l.id()));
+        long listId = store.insertList(electionId, target.pollingAreaId(), target.villageCode(), communeCode, fileName, sha,
+                authorization.currentUser().username(), clock.instant());
+        VoterListReport report;
+        try (var copy = store.copy(listId, electionId)) {
+            report = validate(content, ruleSet, electionDay(election), locale, copy::add);
+            if (report.rejected() > 0) {
+                throw rejected(report);
+            }
+            copy.finish();
+        } catch (vn.baucu.voters.internal.VoterListStore.OnAnotherList dup) {
+            throw DomainException.violations(List.of(Violation.of("PERSONAL_ID_IN_OTHER_LIST", "personal_id",
+                    "voter.id-other-list", dup.personalId)));
+        }
+        store.setCounts(listId, report.accepted(), report.households());
+        List<VoterListReport.Issue> issues = new ArrayList<>(report.errors());
+        long warnings = report.warnings();
+        if (recordedHouseholds != null && recordedHouseholds != report.households()) {
+            issues.add(0, new VoterListReport.Issue(1, "household_id", "HOUSEHOLDS_DIFFER",
+                    messages.getMessage("voter.households-differ", new Object[] {report.households(), recordedHouseholds},
+                            locale), "WARNING"));
+            warnings++;
+        }
+        audit.record("VOTER_LIST_IMPORTED", "voter_list", String.valueOf(listId), communeCode,
+                Map.of("file", String.valueOf(fileName), "sha256", sha, "entries", report.accepted()));
+        return new VoterListReport(report.rows(), report.accepted(), report.rejected(), warnings, report.encoding(),
+                report.households(), issues);
+    }
+
+    /**
+     * The list as posted publicly (niêm yết): national heading, numbered rows in Vietnamese alphabetical
+     * order by given name then family name — never the personal id — and the posting date, which is
+     * recorded and, for a village, completes its VOTER_LIST_POSTED milestone.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public byte[] postingPdf(long listId, LocalDate postedOn) {
+        var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
+        var election = elections.get(list.electionId());
+        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
+        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
+        var collator = com.ibm.icu.text.Collator.getInstance(new com.ibm.icu.util.ULocale("vi"));
+        java.util.function.Function<String, String> given = n -> n.substring(n.lastIndexOf(' ') + 1);
+        java.util.function.Function<String, String> family = n -> n.split(" ")[0];
+        List<vn.baucu.voters.internal.VoterListStore.Entry> entries = store.entries(listId).stream()
+                .sorted(java.util.Comparator.<vn.baucu.voters.internal.VoterListStore.Entry, String>comparing(
+                                e -> given.apply(e.fullName()), collator::compare)
+                        .thenComparing(e -> family.apply(e.fullName()), collator::compare)
+                        .thenComparing(vn.baucu.voters.internal.VoterListStore.Entry::fullName, collator::compare))
+                .toList();
+        if (postedOn != null && !postedOn.equals(list.postedOn())) {
+            store.markPosted(listId, postedOn);
+            audit.record("VOTER_LIST_POSTED", "voter_list", String.valueOf(listId), list.communeCode(),
+                    Map.of("postedOn", postedOn.toString()));
+            if (list.villageCode() != null && elections.progress(list.electionId(), list.communeCode()).stream()
+                    .anyMatch(m -> m.code().equals("VOTER_LIST_POSTED") && m.done() < m.total())) {
+                elections.markDone(list.electionId(), "VOTER_LIST_POSTED", list.communeCode(), postedOn, null);
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("election", election);
+        model.put("area", list.villageCode() != null
+                ? units.find(list.villageCode(), election.electionDay()).map(vn.baucu.geography.AdminUnit::name).orElse("")
+                : organisations.pollingArea(list.pollingAreaId()).map(a -> a.name()).orElse(""));
+        model.put("commune", commune.name());
+        model.put("entries", entries);
+        model.put("postedOn", postedOn != null ? postedOn : list.postedOn());
+        return documents.pdf("voter-list", model);
+    }
+
+    /** Officials' search within their scope: a name without diacritics, a personal id, or a household code. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<vn.baucu.voters.internal.VoterListStore.Found> search(long electionId, String query) {
+        var user = authorization.currentUser();
+        if (query == null || query.strip().length() < 2) {
+            return List.of();
+        }
+        return store.search(electionId, query, user.isSystemAdmin() ? null : user.unitCode(), 100);
+    }
+
+    private static LocalDate electionDay(vn.baucu.election.ElectionView e) {
+        return e.electionDay();
+    }
+
+    private static DomainException rejected(VoterListReport report) {
+        return DomainException.violations(report.errors().stream().filter(i -> i.severity().equals("ERROR"))
+                .limit(1000).map(i -> new Violation(i.code(), i.column(), i.row(), i.message(), List.of())).toList());
+    }
+
+    private static String sha256(Supplier<InputStream> content) {
+        try (InputStream in = content.get()) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Column keys of the contract and the headers accepted for each (compared without case, spaces or diacritics). */
@@ -66,8 +227,19 @@ public class VoterLists {
             "representative", List.of("dai dien ho", "chu ho dai dien", "representative"),
             "note", List.of("ghi chu", "note"));
 
+    /** A row that passed every check, ready to be stored. */
+    public record Voter(int row, String fullName, LocalDate birthDate, char sex, String personalId, String ethnicity,
+                        String residence, String household, boolean representative) {
+    }
+
     public VoterListReport validate(String fileName, Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay,
                                     Locale locale) {
+        return validate(content, ruleSet, electionDay, locale, v -> { });
+    }
+
+    /** Validates the file and hands every accepted row to {@code sink}, streaming (nothing is kept but ids). */
+    public VoterListReport validate(Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay, Locale locale,
+                                    java.util.function.Consumer<Voter> sink) {
         if (ruleSet == null || electionDay == null) {
             throw DomainException.malformed(List.of(Violation.of("E-001", ruleSet == null ? "ruleSet" : "electionDay",
                     "evaluation.required", ruleSet == null ? "ruleSet" : "electionDay")));
@@ -76,7 +248,7 @@ public class VoterLists {
         if (head.length == 0) {
             throw DomainException.violations(List.of(Violation.of("F-101", "file", "file.empty")));
         }
-        var check = new Checker(ruleSet, electionDay, locale);
+        var check = new Checker(ruleSet, electionDay, locale, sink);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             readXlsx(content, check);
         } else {
@@ -148,8 +320,10 @@ public class VoterLists {
         final Set<String> ids = new HashSet<>();
         final Map<String, int[]> households = new HashMap<>();   // household -> {representatives, first row}
         boolean rowRejected;
+        final java.util.function.Consumer<Voter> sink;
 
-        Checker(RuleSet ruleSet, LocalDate electionDay, Locale locale) {
+        Checker(RuleSet ruleSet, LocalDate electionDay, Locale locale, java.util.function.Consumer<Voter> sink) {
+            this.sink = sink;
             this.ruleSet = ruleSet;
             this.electionDay = electionDay;
             this.locale = locale;
@@ -240,6 +414,12 @@ public class VoterLists {
             }
             if (rowRejected) {
                 rejected++;
+            } else {
+                boolean rep = Set.of("x", "1", "co", "yes", "true")
+                        .contains(String.valueOf(VietnameseNames.searchKey(get(fields, "representative"))));
+                sink.accept(new Voter(number, name, birth.get().date(), sex, id.isEmpty() ? null : id,
+                        Ethnicities.canonical(ethnicity).orElse(null), emptyToNull(get(fields, "residence")),
+                        emptyToNull(get(fields, "household_id")), rep));
             }
         }
 
@@ -307,6 +487,10 @@ public class VoterLists {
             return new VoterListReport(rows, rows - rejected, rejected, warnings,
                     new VoterListReport.Encoding(encoding, converted), households.size(), List.copyOf(issues));
         }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static boolean isAscii(String s) {

@@ -30,6 +30,38 @@ class VoterListApi {
         this.voterLists = voterLists;
     }
 
+    @PostMapping(path = "/api/v1/elections/{id}/voter-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Import (confirm) the voter list of a polling area or a village: all or nothing, idempotent")
+    VoterListReport confirm(@org.springframework.web.bind.annotation.PathVariable long id,
+                            @RequestPart("file") MultipartFile file,
+                            @RequestParam(required = false) Long pollingArea, @RequestParam(required = false) String village,
+                            Locale locale) {
+        return voterLists.confirm(id, new VoterLists.Target(pollingArea, village), file.getOriginalFilename(), () -> {
+            try {
+                return file.getInputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, locale);
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping(path = "/api/v1/voter-lists/{id}/posting.pdf", produces = "application/pdf")
+    @Operation(summary = "The list for public posting (PDF, Vietnamese order, no personal ids); records the posting date")
+    org.springframework.http.ResponseEntity<byte[]> posting(@org.springframework.web.bind.annotation.PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedOn) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"danh-sach-cu-tri-" + id + ".pdf\"")
+                .contentType(MediaType.APPLICATION_PDF).body(voterLists.postingPdf(id, postedOn));
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/elections/{id}/voters")
+    @Operation(summary = "Search voters in your scope by name (diacritics optional), personal id or household")
+    java.util.List<vn.baucu.voters.internal.VoterListStore.Found> search(
+            @org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String q) {
+        return voterLists.search(id, q);
+    }
+
     @PostMapping(path = "/api/v1/voter-lists/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Validate a voter-list file (CSV or XLSX) and report every problem by row and column")
     VoterListReport validate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,

@@ -1,0 +1,137 @@
+package vn.baucu.voters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.baucu.audit.AuditLog;
+import vn.baucu.platform.Role;
+import vn.baucu.platform.Users;
+import vn.baucu.support.BaucuIntegrationTest;
+import vn.baucu.support.Golden;
+import vn.baucu.support.TestUsers;
+
+/** Confirmed imports: all or nothing, idempotent, one list only across the election, posted as PDF. */
+@BaucuIntegrationTest
+class VoterListImportIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Users users;
+    @Autowired
+    AuditLog audit;
+
+    private static RequestPostProcessor admin() {
+        return httpBasic("admin", "admin-test-password");
+    }
+
+    private long create(String json) throws Exception {
+        String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    private ResultActions upload(long election, String param, String value, String csv, RequestPostProcessor who) throws Exception {
+        return mvc.perform(multipart("/api/v1/elections/" + election + "/voter-lists")
+                .file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .param(param, value).with(who));
+    }
+
+    private long area(String commune, int voters) throws Exception {
+        int number = 10_000 + (int) (Math.random() * 80_000);
+        String body = mvc.perform(post("/api/v1/communes/" + commune + "/polling-areas").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pollingDay\":\"2026-03-15\",\"number\":" + number + ",\"name\":\"KV " + number
+                                + "\",\"voters\":" + voters + "}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+    }
+
+    static String pid(int sexCentury, int yy) {
+        return "022" + sexCentury + String.format("%02d", yy) + String.format("%06d", (int) (Math.random() * 999_999));
+    }
+
+    @Test
+    void aVillageListImportsOnceAndWarnsWhenHouseholdsDiffer() throws Exception {
+        String created = mvc.perform(post("/api/v1/admin-units/00008/villages").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Tổ " + UUID.randomUUID().toString().substring(0, 5) + "\",\"kind\":\"tổ dân phố\","
+                                + "\"households\":3,\"effective\":\"2023-01-01\"}"))
+                .andReturn().getResponse().getContentAsString();
+        String village = created.replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+        long election = create("{\"kind\":\"VILLAGE_HEAD\",\"ruleSet\":\"VILLAGE_HEAD_2023\",\"name\":\"Bầu tổ trưởng\",\"term\":\"2024-2026\","
+                + "\"electionDay\":\"2024-06-02\",\"scopeCode\":\"00008\"}");
+        String csv = "Họ và tên,Ngày sinh,Giới tính,Mã hộ,Đại diện hộ,Nơi cư trú\n"
+                + "Trần Văn Bình,1970,Nam,H1,x,Số 1\nNguyễn Thị An,1971,Nữ,H2,x,Số 2\nLê Thị Ân,1972,Nữ,H3,x,Số 3\n"
+                + "Lê Văn Con,1995,Nam,H3,,Số 3\n";
+        upload(election, "village", village, csv, admin())
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.accepted", is(4)))
+                .andExpect(jsonPath("$.households", is(3)))
+                .andExpect(jsonPath("$.warnings", is(4)));   // every row gives only the year of birth
+        upload(election, "village", village, csv, admin())
+                .andExpect(jsonPath("$.encoding.detected", is("UNCHANGED")));
+        upload(election, "village", village, csv.substring(0, csv.indexOf("Lê Thị Ân")), admin())
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.errors[0].code", is("HOUSEHOLDS_DIFFER")));
+        assertThat(audit.latest("voter_list", null, 5)).anySatisfy(e -> assertThat(e.details()).contains("sha256"));
+    }
+
+    @Test
+    void onePersonOnTwoListsIsRefusedAndNothingChanges() throws Exception {
+        long election = create("{\"kind\":\"NATIONAL_ASSEMBLY\",\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\",\"name\":\"QH\","
+                + "\"term\":\"2026-2031\",\"electionDay\":\"2026-03-15\"}");
+        long a = area("06709", 900);
+        long b = area("06712", 900);
+        String shared = pid(0, 80);
+        String listA = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nNguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n"
+                + "Phạm Thị Một,02/02/1990,Nữ," + pid(1, 90) + "\n";
+        upload(election, "pollingArea", String.valueOf(a), listA, admin()).andExpect(status().isCreated());
+        String listB = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐỗ Văn Khác,03/03/1985,Nam," + pid(0, 85) + "\n"
+                + "Nguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n";
+        upload(election, "pollingArea", String.valueOf(b), listB, admin())
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("PERSONAL_ID_IN_OTHER_LIST")));
+        assertThat(jdbc.sql("select count(*) from voter_list where election_id = :e").param("e", election)
+                .query(Integer.class).single()).as("only list A stands").isEqualTo(1);
+
+        String bad = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nTrẻ Quá,16/03/2008,Nam," + pid(2, 8) + "\n";
+        upload(election, "pollingArea", String.valueOf(b), bad, admin())
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("VOTER_TOO_YOUNG")))
+                .andExpect(jsonPath("$.violations[0].row", is(2)));
+
+        mvc.perform(get("/api/v1/elections/" + election + "/voters").param("q", "nguyen van hai").with(admin()))
+                .andExpect(jsonPath("$[0].fullName", is("Nguyễn Văn Hai Nơi")));
+        String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06712");
+        upload(election, "pollingArea", String.valueOf(a), listA, httpBasic(official, TestUsers.PASSWORD))
+                .andExpect(status().isForbidden());
+
+        long listId = jdbc.sql("select id from voter_list where election_id = :e").param("e", election).query(Long.class).single();
+        byte[] pdf = mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").param("postedOn", "2026-02-03").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = Golden.pdfText(pdf);
+        assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 03/02/2026").doesNotContain(shared);
+        assertThat(text.indexOf("Nguyễn Văn Hai Nơi")).as("given name Nơi after Một").isGreaterThan(text.indexOf("Phạm Thị Một"));
+    }
+}
