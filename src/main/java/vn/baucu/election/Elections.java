@@ -248,14 +248,31 @@ public class Elections {
         if (election.contests() == 0) {
             throw DomainException.violations(List.of(Violation.of("L-205", "contests", "election.no-contests")));
         }
-        List<String> configuration = new ArrayList<>(store.canonicalConfiguration(electionId));
-        rosters.forEach(r -> configuration.addAll(r.finalListLines(electionId)));
-        java.util.Collections.sort(configuration);
-        String fingerprint = Inputs.sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
+        String fingerprint = currentFingerprint(electionId);
         store.freeze(electionId, fingerprint, clock.instant());
         audit.record("ELECTION_FROZEN", "election", String.valueOf(electionId), election.scopeCode(),
                 Map.of("fingerprint", fingerprint));
         return get(electionId);
+    }
+
+    /**
+     * Checks a fingerprint (printed on a document, or carried by counting minutes) against the election:
+     * it must equal the one frozen, and the configuration must still hash to it (nothing changed since).
+     */
+    @Transactional(readOnly = true)
+    public boolean fingerprintMatches(long electionId, String fingerprint) {
+        ElectionView election = get(electionId);
+        if (election.fingerprint() == null || fingerprint == null || !election.fingerprint().equalsIgnoreCase(fingerprint.strip())) {
+            return false;
+        }
+        return election.fingerprint().equals(currentFingerprint(electionId));
+    }
+
+    private String currentFingerprint(long electionId) {
+        List<String> configuration = new ArrayList<>(store.canonicalConfiguration(electionId));
+        rosters.forEach(r -> configuration.addAll(r.finalListLines(electionId)));
+        java.util.Collections.sort(configuration);
+        return Inputs.sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A province's own, earlier internal deadline on top of the legal ones (e.g. Plan 10-KH/TU). */

@@ -128,6 +128,11 @@ class ElectionsIT {
                 .andExpect(jsonPath("$.fingerprint").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")));
         mvc.perform(multipart("/api/v1/elections/" + id + "/units/imports").file(file).with(admin()))
                 .andExpect(status().isConflict());
+        String fingerprint = jdbc.sql("select fingerprint from election where id = :e").param("e", id).query(String.class).single();
+        mvc.perform(get("/api/v1/elections/" + id + "/fingerprint/check").param("value", fingerprint).with(admin()))
+                .andExpect(jsonPath("$.matches", is(true)));
+        mvc.perform(get("/api/v1/elections/" + id + "/fingerprint/check").param("value", "0".repeat(64)).with(admin()))
+                .andExpect(jsonPath("$.matches", is(false)));
     }
 
     @Test

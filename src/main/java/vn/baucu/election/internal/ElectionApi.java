@@ -89,6 +89,15 @@ class ElectionApi {
         return elections.freeze(id);
     }
 
+    record FingerprintCheck(boolean matches) {
+    }
+
+    @GetMapping("/api/v1/elections/{id}/fingerprint/check")
+    @Operation(summary = "Whether a fingerprint (from a document or counting minutes) is this frozen election's, unchanged")
+    FingerprintCheck checkFingerprint(@PathVariable long id, @RequestParam String value) {
+        return new FingerprintCheck(elections.fingerprintMatches(id, value));
+    }
+
     record DeadlineRequest(String code, String title, LocalDate dueDate, Boolean perContest) {
     }
 
