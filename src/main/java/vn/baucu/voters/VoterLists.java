@@ -180,6 +180,41 @@ public class VoterLists {
         return documents.pdf("voter-list", model);
     }
 
+    /**
+     * The clerk's error file: the uploaded CSV again (as UTF-8 with BOM, so Excel shows Vietnamese) with a
+     * "Lỗi" column holding every problem of that row; rows without problems are left out.
+     */
+    public byte[] errorFile(Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay, Locale locale) {
+        VoterListReport report = validate(content, ruleSet, electionDay, locale, v -> { });
+        Map<Integer, List<String>> byRow = new HashMap<>();
+        report.errors().forEach(i -> byRow.computeIfAbsent(i.row(), r -> new ArrayList<>()).add(i.code() + ": " + i.message()));
+        var out = new java.io.StringWriter();
+        out.write('\uFEFF');
+        Charset charset = decodes(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : WINDOWS_1258;
+        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, charset);
+             var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            boolean header = true;
+            for (CsvRecord record : CsvReader.builder().fieldSeparator(separator(content, charset)).ofCsvRecord(reader)) {
+                List<String> fields = new ArrayList<>(record.getFields().stream()
+                        .map(f -> Normalizer.normalize(f, Normalizer.Form.NFC)).toList());
+                if (header) {
+                    fields.add(messages.getMessage("voter.error-column", null, "Lỗi", locale));
+                    writer.writeRecord(fields);
+                    header = false;
+                    continue;
+                }
+                List<String> problems = byRow.get((int) record.getStartingLineNumber());
+                if (problems != null) {
+                    fields.add(String.join("; ", problems));
+                    writer.writeRecord(fields);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Officials' search within their scope: a name without diacritics, a personal id, or a household code. */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<vn.baucu.voters.internal.VoterListStore.Found> search(long electionId, String query) {

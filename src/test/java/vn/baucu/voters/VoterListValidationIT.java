@@ -65,6 +65,19 @@ class VoterListValidationIT {
     }
 
     @Test
+    void theErrorFileKeepsTheFormatAndAddsAnErrorColumn() throws Exception {
+        String csv = "Họ và tên;Ngày sinh;Giới tính;Số định danh cá nhân\n"
+                + "Nguyễn Văn An;15/03/2008;Nam;022208000001\nTrần Thị Bình;16/03/2008;Nữ;022308000002\n";
+        String body = mvc.perform(multipart("/api/v1/voter-lists/errors")
+                        .file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("ruleSet", NA).param("electionDay", "2026-03-15").with(httpBasic("admin", "admin-test-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).startsWith("\uFEFFHọ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Lỗi");
+        assertThat(body.lines()).hasSize(2);
+        assertThat(body).contains("Trần Thị Bình").contains("VOTER_TOO_YOUNG").doesNotContain("Nguyễn Văn An");
+    }
+
+    @Test
     void aWindows1258FileIsDetectedAndConverted() throws Exception {
         String text = "Họ tên;Ngày sinh;Giới tính;Số CCCD\nNguyễn Thị Hoà;1/2/1970;Nữ;022170000010\n"
                 + "Đặng Văn Tuấn;3/4/1971;Nam;022071000011\n";

@@ -62,6 +62,22 @@ class VoterListApi {
         return voterLists.search(id, q);
     }
 
+    @PostMapping(path = "/api/v1/voter-lists/errors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "text/csv")
+    @Operation(summary = "The rows of a CSV voter list that have problems, with an added \"Lỗi\" column (UTF-8 with BOM)")
+    org.springframework.http.ResponseEntity<byte[]> errors(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay, Locale locale) {
+        byte[] body = voterLists.errorFile(() -> {
+            try {
+                return file.getInputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, Inputs.enumValue(RuleSet.class, ruleSet, "ruleSet"), electionDay, locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loi-danh-sach.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(body);
+    }
+
     @PostMapping(path = "/api/v1/voter-lists/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Validate a voter-list file (CSV or XLSX) and report every problem by row and column")
     VoterListReport validate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
