@@ -59,10 +59,14 @@ class VoterListImportIT {
     }
 
     private long area(String commune, int voters) throws Exception {
+        return area(commune, voters, "2027-05-23");
+    }
+
+    private long area(String commune, int voters, String day) throws Exception {
         int number = 10_000 + (int) (Math.random() * 80_000);
         String body = mvc.perform(post("/api/v1/communes/" + commune + "/polling-areas").with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"pollingDay\":\"2026-03-15\",\"number\":" + number + ",\"name\":\"KV " + number
+                        .content("{\"pollingDay\":\"" + day + "\",\"number\":" + number + ",\"name\":\"KV " + number
                                 + "\",\"voters\":" + voters + "}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return Long.parseLong(body.replaceAll(".*?\"id\":(\\d+).*", "$1"));
@@ -95,12 +99,17 @@ class VoterListImportIT {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.errors[0].code", is("HOUSEHOLDS_DIFFER")));
         assertThat(audit.latest("voter_list", null, 5)).anySatisfy(e -> assertThat(e.details()).contains("sha256"));
+        // the 2024 election is long past: its list closed 24 hours before polls opened
+        long listId = jdbc.sql("select id from voter_list where election_id = :e").param("e", election).query(Long.class).single();
+        mvc.perform(post("/api/v1/voter-lists/" + listId + "/entries").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fullName\":\"Muộn Quá\",\"birthDate\":\"1980-01-01\",\"sex\":\"M\"}"))
+                .andExpect(status().isConflict());
     }
 
     @Test
     void onePersonOnTwoListsIsRefusedAndNothingChanges() throws Exception {
         long election = create("{\"kind\":\"NATIONAL_ASSEMBLY\",\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\",\"name\":\"QH\","
-                + "\"term\":\"2026-2031\",\"electionDay\":\"2026-03-15\"}");
+                + "\"term\":\"2027-2032\",\"electionDay\":\"2027-05-23\"}");
         long a = area("06709", 900);
         long b = area("06712", 900);
         String shared = pid(0, 80);
@@ -115,7 +124,7 @@ class VoterListImportIT {
         assertThat(jdbc.sql("select count(*) from voter_list where election_id = :e").param("e", election)
                 .query(Integer.class).single()).as("only list A stands").isEqualTo(1);
 
-        String bad = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nTrẻ Quá,16/03/2008,Nam," + pid(2, 8) + "\n";
+        String bad = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nTrẻ Quá,24/05/2009,Nam," + pid(2, 9) + "\n";
         upload(election, "pollingArea", String.valueOf(b), bad, admin())
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.violations[0].code", is("VOTER_TOO_YOUNG")))
@@ -128,10 +137,46 @@ class VoterListImportIT {
                 .andExpect(status().isForbidden());
 
         long listId = jdbc.sql("select id from voter_list where election_id = :e").param("e", election).query(Long.class).single();
-        byte[] pdf = mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").param("postedOn", "2026-02-03").with(admin()))
+
+        // changes after posting: each with a reason and who did it; entries are never deleted
+        long entry = jdbc.sql("select id from voter_entry where voter_list_id = :l and personal_id = :p")
+                .param("l", listId).param("p", shared).query(Long.class).single();
+        mvc.perform(post("/api/v1/voter-entries/" + entry + "/removal").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"COURT_DEPRIVED\",\"reasonText\":\"Bản án số 12/2026/HS-ST\"}"))
+                .andExpect(status().isOk());
+        // now the person may be listed elsewhere (the earlier entry is removed, not deleted)
+        String other = mvc.perform(multipart("/api/v1/elections/" + election + "/voter-lists")
+                        .file(new MockMultipartFile("file", "b.csv", "text/csv", listB.getBytes(StandardCharsets.UTF_8)))
+                        .param("pollingArea", String.valueOf(b)).with(admin()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(other).contains("\"accepted\":2");
+        String added = mvc.perform(post("/api/v1/voter-lists/" + listId + "/entries").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fullName\":\"Bùi Thị Mới\",\"birthDate\":\"1999-09-09\",\"sex\":\"F\",\"personalId\":\""
+                                + pid(1, 99) + "\",\"reason\":\"Chuyển đến\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long newEntry = Long.parseLong(added.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        mvc.perform(post("/api/v1/voter-entries/" + newEntry + "/restriction").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"TEMPORARY_RESIDENT\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/voter-lists/" + listId + "/changes").with(admin()))
+                .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("REMOVE", "ADD", "RESTRICT")))
+                .andExpect(jsonPath("$[0].reason", is("COURT_DEPRIVED")))
+                .andExpect(jsonPath("$[0].changedBy", is("admin")));
+        byte[] pdf = mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").param("postedOn", "2027-04-13").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text = Golden.pdfText(pdf);
-        assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 03/02/2026").doesNotContain(shared);
-        assertThat(text.indexOf("Nguyễn Văn Hai Nơi")).as("given name Nơi after Một").isGreaterThan(text.indexOf("Phạm Thị Một"));
+        assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 13/04/2027").doesNotContain(shared);
+        assertThat(text).contains("Bùi Thị Mới");
+
+        // complaints: within 30 days of posting, answer due in 5 days
+        mvc.perform(post("/api/v1/voter-lists/" + listId + "/complaints").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"entryId\":" + newEntry + ",\"complainant\":\"Bùi Thị Mới\",\"content\":\"Sai năm sinh\","
+                                + "\"receivedOn\":\"2027-04-20\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.answerDue", is("2027-04-25")));
+        mvc.perform(post("/api/v1/voter-lists/" + listId + "/complaints").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"complainant\":\"X\",\"content\":\"Muộn\",\"receivedOn\":\"2027-05-20\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("COMPLAINT_LATE")));
     }
 }

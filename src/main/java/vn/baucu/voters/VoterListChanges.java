@@ -1,0 +1,231 @@
+package vn.baucu.voters;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.baucu.audit.AuditLog;
+import vn.baucu.election.Elections;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Violation;
+import vn.baucu.rules.Eligibility;
+import vn.baucu.rules.PersonalIds;
+import vn.baucu.voters.internal.VoterChangeStore;
+import vn.baucu.voters.internal.VoterChangeStore.Change;
+import vn.baucu.voters.internal.VoterChangeStore.Complaint;
+import vn.baucu.voters.internal.VoterChangeStore.EntryRow;
+import vn.baucu.voters.internal.VoterListStore;
+
+/**
+ * Changes to a posted voter list and the complaints about it. Every change has a reason and who made it
+ * and is shown as a change list; entries are never deleted.
+ *
+ * <ul>
+ *   <li>Additions and removals until 24 hours before polls open at 07:00 (Luật 85/2015/QH13, Điều 30, 71).</li>
+ *   <li>Removal reasons with their legal basis: deprived of the right to vote by a court, sentenced to
+ *       death or in prison, lost civil capacity (Điều 30 khoản 1), died, moved away (Điều 29).</li>
+ *   <li>Temporary residents of less than 12 months and soldiers vote only for the NA and the provincial
+ *       HĐND (Điều 29 khoản 3, 5); so does a voter with a certificate to vote elsewhere (Điều 34).</li>
+ *   <li>Complaints within 30 days of posting; the answer is due within 5 days (Điều 33).</li>
+ * </ul>
+ */
+@Service
+public class VoterListChanges {
+
+    static final Set<String> REMOVAL_REASONS = Set.of("COURT_DEPRIVED", "DEATH_SENTENCE", "PRISON", "INCAPACITATED", "DIED",
+            "MOVED", "LISTED_ELSEWHERE");
+    static final Set<String> RESTRICTION_REASONS = Set.of("TEMPORARY_RESIDENT", "SOLDIER", "DETAINED");
+
+    private final VoterChangeStore changes;
+    private final VoterListStore lists;
+    private final Elections elections;
+    private final AdminUnits units;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    VoterListChanges(VoterChangeStore changes, VoterListStore lists, Elections elections, AdminUnits units,
+                     Authorization authorization, AuditLog audit, Clock clock) {
+        this.changes = changes;
+        this.lists = lists;
+        this.elections = elections;
+        this.units = units;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long add(long listId, String fullName, LocalDate birthDate, char sex, String personalId, String residence,
+                    String reasonText) {
+        var list = listForChange(listId);
+        var election = elections.get(list.electionId());
+        List<Violation> problems = new ArrayList<>();
+        if (fullName == null || fullName.isBlank()) {
+            problems.add(Violation.of("NAME_REQUIRED", "fullName", "voter.name-required"));
+        }
+        if (birthDate == null || !Eligibility.isVoterAge(birthDate, election.electionDay())) {
+            problems.add(Violation.of("VOTER_TOO_YOUNG", "birthDate", "voter.too-young", String.valueOf(birthDate),
+                    election.electionDay().toString()));
+        }
+        if (personalId != null && (!PersonalIds.wellFormed(personalId) || PersonalIds.mismatch(personalId, birthDate, sex).isPresent())) {
+            problems.add(Violation.of("PERSONAL_ID_INVALID", "personalId", "voter.id-invalid", personalId));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        long id;
+        try {
+            id = changes.addEntry(listId, list.electionId(), fullName, birthDate, sex, personalId, residence);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.violations(List.of(Violation.of("PERSONAL_ID_IN_OTHER_LIST", "personalId",
+                    "voter.id-other-list", personalId)));
+        }
+        record(list, id, "ADD", "ADDED", reasonText);
+        return id;
+    }
+
+    @Transactional
+    public void remove(long entryId, String reason, String reasonText) {
+        EntryRow entry = activeEntry(entryId);
+        var list = listForChange(entry.listId());
+        if (!REMOVAL_REASONS.contains(String.valueOf(reason))) {
+            throw DomainException.violations(List.of(Violation.of("REASON_UNKNOWN", "reason", "voter.reason-unknown",
+                    String.valueOf(reason), REMOVAL_REASONS.toString())));
+        }
+        changes.setStatus(entryId, "REMOVED");
+        record(list, entryId, "REMOVE", reason, reasonText);
+    }
+
+    /** Moves a voter to another list of the same election (moved between communes, Điều 29 khoản 4). */
+    @Transactional
+    public long transfer(long entryId, long toListId, String reasonText) {
+        EntryRow entry = activeEntry(entryId);
+        var from = listForChange(entry.listId());
+        var to = listForChange(toListId);
+        if (from.electionId() != to.electionId()) {
+            throw DomainException.violations(List.of(Violation.of("TRANSFER_OTHER_ELECTION", "toListId", "voter.transfer-election")));
+        }
+        changes.setStatus(entryId, "REMOVED");
+        record(from, entryId, "TRANSFER", "MOVED", reasonText);
+        long added = changes.addEntry(toListId, to.electionId(), entry.fullName(), entry.birthDate(), entry.sex(),
+                entry.personalId(), null);
+        record(to, added, "ADD", "MOVED_IN", reasonText);
+        return added;
+    }
+
+    /** Marks a voter who votes only for the NA and the provincial HĐND (temporary resident, soldier, detainee). */
+    @Transactional
+    public void restrict(long entryId, String reason, String reasonText) {
+        EntryRow entry = activeEntry(entryId);
+        var list = listForChange(entry.listId());
+        if (!RESTRICTION_REASONS.contains(String.valueOf(reason))) {
+            throw DomainException.violations(List.of(Violation.of("REASON_UNKNOWN", "reason", "voter.reason-unknown",
+                    String.valueOf(reason), RESTRICTION_REASONS.toString())));
+        }
+        changes.restrict(entryId);
+        record(list, entryId, "RESTRICT", reason, reasonText);
+    }
+
+    /** A certificate to vote elsewhere: the home list is annotated (Điều 34). */
+    @Transactional
+    public void certificate(long entryId, LocalDate issuedOn) {
+        EntryRow entry = activeEntry(entryId);
+        var list = listForChange(entry.listId());
+        changes.certificate(entryId, issuedOn);
+        record(list, entryId, "CERTIFICATE", "VOTE_ELSEWHERE", null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Change> changes(long listId) {
+        listForRead(listId);
+        return changes.changes(listId);
+    }
+
+    @Transactional
+    public Complaint complain(long listId, Long entryId, String complainant, String content, LocalDate receivedOn) {
+        var list = listForChange(listId);
+        List<Violation> problems = new ArrayList<>();
+        if (complainant == null || complainant.isBlank() || content == null || content.isBlank() || receivedOn == null) {
+            problems.add(Violation.of("COMPLAINT_INCOMPLETE", "content", "voter.complaint-incomplete"));
+        } else if (list.postedOn() != null && receivedOn.isAfter(list.postedOn().plusDays(30))) {
+            problems.add(Violation.of("COMPLAINT_LATE", "receivedOn", "voter.complaint-late", receivedOn.toString(),
+                    list.postedOn().plusDays(30).toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        long id = changes.complaint(listId, entryId, complainant.strip(), content.strip(), receivedOn, receivedOn.plusDays(5));
+        audit.record("VOTER_LIST_COMPLAINT", "voter_list", String.valueOf(listId), list.communeCode(),
+                Map.of("complaint", id, "receivedOn", receivedOn.toString()));
+        return changes.findComplaint(id).orElseThrow();
+    }
+
+    @Transactional
+    public Complaint answer(long complaintId, String outcome, String answer, LocalDate answeredOn) {
+        Complaint c = changes.findComplaint(complaintId)
+                .orElseThrow(() -> DomainException.notFound("voter.complaint-not-found", complaintId));
+        var list = listForChange(c.listId());
+        if (!Set.of("ACCEPTED", "REJECTED").contains(String.valueOf(outcome)) || answeredOn == null) {
+            throw DomainException.violations(List.of(Violation.of("COMPLAINT_ANSWER_INVALID", "outcome", "voter.complaint-answer")));
+        }
+        if (c.outcome() != null) {
+            throw DomainException.conflict("voter.complaint-answered", complaintId);
+        }
+        changes.answer(complaintId, outcome, answer, answeredOn);
+        audit.record("VOTER_LIST_COMPLAINT_ANSWERED", "voter_list", String.valueOf(c.listId()), list.communeCode(),
+                Map.of("complaint", complaintId, "outcome", outcome, "late", answeredOn.isAfter(c.answerDue())));
+        return changes.findComplaint(complaintId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Complaint> complaints(long listId) {
+        listForRead(listId);
+        return changes.complaints(listId);
+    }
+
+    private EntryRow activeEntry(long entryId) {
+        EntryRow entry = changes.entry(entryId).orElseThrow(() -> DomainException.notFound("voter.entry-not-found", entryId));
+        if (!"ACTIVE".equals(entry.status())) {
+            throw DomainException.conflict("voter.entry-removed", entryId);
+        }
+        return entry;
+    }
+
+    private VoterListStore.ListRow listForChange(long listId) {
+        var list = listForRead(listId);
+        var election = elections.get(list.electionId());
+        // changes are allowed until 24 hours before polls open (07:00 on election day)
+        LocalDateTime cutoff = LocalDateTime.of(election.electionDay(), LocalTime.of(7, 0)).minusHours(24);
+        if (LocalDateTime.now(clock).isAfter(cutoff)) {
+            throw DomainException.conflict("voter.list-closed", cutoff.toString());
+        }
+        return list;
+    }
+
+    private VoterListStore.ListRow listForRead(long listId) {
+        var list = lists.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
+        var election = elections.get(list.electionId());
+        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
+        authorization.require(commune.id(), Authorization.Access.ADMINISTER, list.communeCode());
+        return list;
+    }
+
+    private void record(VoterListStore.ListRow list, long entryId, String kind, String reason, String text) {
+        String by = authorization.currentUser().username();
+        changes.change(list.id(), entryId, kind, reason, text, LocalDate.now(clock), by);
+        audit.record("VOTER_LIST_" + kind, "voter_entry", String.valueOf(entryId), list.communeCode(),
+                Map.of("reason", reason, "list", list.id()));
+    }
+}

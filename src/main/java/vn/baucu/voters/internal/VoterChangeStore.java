@@ -1,0 +1,121 @@
+package vn.baucu.voters.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.baucu.platform.rules.VietnameseNames;
+
+/** SQL of changes to posted lists and of complaints. */
+@Repository
+public class VoterChangeStore {
+
+    private final JdbcClient jdbc;
+
+    public VoterChangeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record EntryRow(long id, long listId, long electionId, String fullName, LocalDate birthDate, char sex,
+                           String personalId, String status) {
+    }
+
+    public Optional<EntryRow> entry(long id) {
+        return jdbc.sql("""
+                        select id, voter_list_id, election_id, full_name, birth_date, sex, personal_id, status
+                        from voter_entry where id = :id""").param("id", id)
+                .query((rs, i) -> new EntryRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6).charAt(0), rs.getString(7), rs.getString(8)))
+                .optional();
+    }
+
+    public long addEntry(long listId, long electionId, String fullName, LocalDate birth, char sex, String personalId,
+                         String residence) {
+        String name = VietnameseNames.clean(fullName);
+        return jdbc.sql("""
+                        insert into voter_entry (voter_list_id, election_id, row_no, full_name, search_key, birth_date, sex,
+                                                 personal_id, residence)
+                        values (:l, :e, 0, :n, :k, :b, :s, :p, :r) returning id""")
+                .param("l", listId).param("e", electionId).param("n", name).param("k", VietnameseNames.searchKey(name))
+                .param("b", Date.valueOf(birth)).param("s", String.valueOf(sex)).param("p", personalId).param("r", residence)
+                .query(Long.class).single();
+    }
+
+    public void setStatus(long entryId, String status) {
+        jdbc.sql("update voter_entry set status = :s where id = :id").param("s", status).param("id", entryId).update();
+    }
+
+    public void restrict(long entryId) {
+        jdbc.sql("update voter_entry set restriction = 'NA_AND_PROVINCE_ONLY' where id = :id").param("id", entryId).update();
+    }
+
+    public void certificate(long entryId, LocalDate on) {
+        jdbc.sql("update voter_entry set certificate_on = :d, restriction = 'NA_AND_PROVINCE_ONLY' where id = :id")
+                .param("d", Date.valueOf(on)).param("id", entryId).update();
+    }
+
+    public void change(long listId, long entryId, String kind, String reason, String text, LocalDate on, String by) {
+        jdbc.sql("""
+                        insert into voter_change (voter_list_id, entry_id, kind, reason, reason_text, changed_on, changed_by)
+                        values (:l, :e, :k, :r, :t, :on, :by)""")
+                .param("l", listId).param("e", entryId).param("k", kind).param("r", reason).param("t", text)
+                .param("on", Date.valueOf(on)).param("by", by).update();
+    }
+
+    public record Change(long entryId, String fullName, String kind, String reason, String reasonText, LocalDate changedOn,
+                         String changedBy) {
+    }
+
+    public List<Change> changes(long listId) {
+        return jdbc.sql("""
+                        select c.entry_id, e.full_name, c.kind, c.reason, c.reason_text, c.changed_on, c.changed_by
+                        from voter_change c join voter_entry e on e.id = c.entry_id
+                        where c.voter_list_id = :l order by c.id""")
+                .param("l", listId)
+                .query((rs, i) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getDate(6).toLocalDate(), rs.getString(7))).list();
+    }
+
+    public long complaint(long listId, Long entryId, String complainant, String content, LocalDate received, LocalDate due) {
+        return jdbc.sql("""
+                        insert into voter_complaint (voter_list_id, entry_id, complainant, content, received_on, answer_due)
+                        values (:l, :e, :who, :what, :r, :d) returning id""")
+                .param("l", listId).param("e", entryId).param("who", complainant).param("what", content)
+                .param("r", Date.valueOf(received)).param("d", Date.valueOf(due)).query(Long.class).single();
+    }
+
+    public record Complaint(long id, long listId, Long entryId, String complainant, String content, LocalDate receivedOn,
+                            LocalDate answerDue, LocalDate answeredOn, String outcome, String answer) {
+    }
+
+    public Optional<Complaint> findComplaint(long id) {
+        return jdbc.sql(COMPLAINT + " where id = :id").param("id", id).query(VoterChangeStore::complaintRow).optional();
+    }
+
+    public List<Complaint> complaints(long listId) {
+        return jdbc.sql(COMPLAINT + " where voter_list_id = :l order by id").param("l", listId)
+                .query(VoterChangeStore::complaintRow).list();
+    }
+
+    public void answer(long id, String outcome, String answer, LocalDate on) {
+        jdbc.sql("update voter_complaint set outcome = :o, answer = :a, answered_on = :d where id = :id")
+                .param("o", outcome).param("a", answer).param("d", Date.valueOf(on)).param("id", id).update();
+    }
+
+    static final String COMPLAINT = """
+            select id, voter_list_id, entry_id, complainant, content, received_on, answer_due, answered_on, outcome, answer
+            from voter_complaint""";
+
+    static Complaint complaintRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long e = rs.getLong(3);
+        Long entry = rs.wasNull() ? null : e;
+        Date answered = rs.getDate(8);
+        return new Complaint(rs.getLong(1), rs.getLong(2), entry, rs.getString(4), rs.getString(5),
+                rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), answered == null ? null : answered.toLocalDate(),
+                rs.getString(9), rs.getString(10));
+    }
+}
