@@ -168,6 +168,29 @@ class VoterListImportIT {
         assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 13/04/2027").doesNotContain(shared);
         assertThat(text).contains("Bùi Thị Mới");
 
+        // the citizen look-up finds the voter with name (any diacritics), birth date and 4 digits; no hint otherwise
+        String last4 = jdbc.sql("select right(personal_id, 4) from voter_entry where voter_list_id = :l and full_name = 'Phạm Thị Một'")
+                .param("l", listId).query(String.class).single();
+        mvc.perform(post("/portal/lookup").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(r -> { r.setRemoteAddr("10.9.8." + (int) (Math.random() * 200)); return r; })
+                        .param("fullName", "pham thi mot").param("birthDate", "1990-02-02").param("idLast4", last4))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Có tên trong danh sách cử tri")));
+        String client = "10.7.7." + (int) (Math.random() * 200);
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/portal/lookup").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                            .with(r -> { r.setRemoteAddr(client); return r; })
+                            .param("fullName", "pham thi mot").param("birthDate", "1990-02-02").param("idLast4", "0000"))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("Không tìm thấy")));
+        }
+        mvc.perform(post("/portal/lookup").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(r -> { r.setRemoteAddr(client); return r; })
+                        .param("fullName", "pham thi mot").param("birthDate", "1990-02-02").param("idLast4", last4))
+                .andExpect(status().isTooManyRequests());
+
         // complaints: within 30 days of posting, answer due in 5 days
         mvc.perform(post("/api/v1/voter-lists/" + listId + "/complaints").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"entryId\":" + newEntry + ",\"complainant\":\"Bùi Thị Mới\",\"content\":\"Sai năm sinh\","
