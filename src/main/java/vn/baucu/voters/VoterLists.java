@@ -57,11 +57,13 @@ public class VoterLists {
     private final vn.baucu.audit.AuditLog audit;
     private final vn.baucu.platform.Documents documents;
     private final java.time.Clock clock;
+    private final vn.baucu.platform.ZipBombGuard zipBombs;
 
-    VoterLists(MessageSource messages, vn.baucu.voters.internal.VoterListStore store, vn.baucu.election.Elections elections,
+    VoterLists(vn.baucu.platform.ZipBombGuard zipBombs, MessageSource messages, vn.baucu.voters.internal.VoterListStore store, vn.baucu.election.Elections elections,
                vn.baucu.election.Organisations organisations, vn.baucu.geography.AdminUnits units,
                vn.baucu.platform.Authorization authorization, vn.baucu.audit.AuditLog audit,
                vn.baucu.platform.Documents documents, java.time.Clock clock) {
+        this.zipBombs = zipBombs;
         this.messages = messages;
         this.store = store;
         this.elections = elections;
@@ -285,6 +287,7 @@ public class VoterLists {
         }
         var check = new Checker(ruleSet, electionDay, locale, sink);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            zipBombs.check(content, vn.baucu.platform.ZipBombGuard.size(content));
             readXlsx(content, check);
         } else {
             readCsv(content, check);

@@ -123,6 +123,23 @@ class VoterListValidationIT {
     }
 
     @Test
+    void anXlsxZipBombIsRejectedBeforeParsing() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 40; i++) {
+                zip.write(zeros);   // 40 MB of zeros deflate to a few dozen kB
+            }
+            zip.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(200_000);
+        validate(out.toByteArray(), "bomb.xlsx", NA)
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("F-108")));
+    }
+
+    @Test
     void anXlsxListValidatesToo() throws Exception {
         var out = new ByteArrayOutputStream();
         try (Workbook wb = new Workbook(out, "baucu", "1.0")) {
