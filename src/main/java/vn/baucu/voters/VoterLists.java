@@ -88,6 +88,13 @@ public class VoterLists {
     @org.springframework.transaction.annotation.Transactional
     public VoterListReport confirm(long electionId, Target target, String fileName, Supplier<InputStream> content,
                                    Locale locale) {
+        return confirm(electionId, target, fileName, content, locale, n -> { });
+    }
+
+    /** As {@link #confirm(long, Target, String, Supplier, Locale)}, telling {@code progress} every 10,000 rows. */
+    @org.springframework.transaction.annotation.Transactional
+    public VoterListReport confirm(long electionId, Target target, String fileName, Supplier<InputStream> content,
+                                   Locale locale, java.util.function.LongConsumer progress) {
         var election = elections.get(electionId);
         RuleSet ruleSet = RuleSet.valueOf(election.ruleSet());
         String communeCode;
@@ -118,7 +125,13 @@ public class VoterLists {
                 authorization.currentUser().username(), clock.instant());
         VoterListReport report;
         try (var copy = store.copy(listId, electionId)) {
-            report = validate(content, ruleSet, electionDay(election), locale, copy::add);
+            long[] done = {0};
+            report = validate(content, ruleSet, electionDay(election), locale, v -> {
+                copy.add(v);
+                if (++done[0] % 10_000 == 0) {
+                    progress.accept(done[0]);
+                }
+            });
             if (report.rejected() > 0) {
                 throw rejected(report);
             }

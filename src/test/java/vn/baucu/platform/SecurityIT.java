@@ -124,6 +124,15 @@ class SecurityIT {
     }
 
     @Test
+    void aSignedInBrowserFollowsApiDownloadLinksButCannotChangeDataWithoutBasic() throws Exception {
+        MockHttpSession session = login("admin", "admin-test-password");
+        mvc.perform(get("/api/v1/admin-units?level=PROVINCE").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/admin-units/00001/villages").session(session).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Thôn Phiên\",\"kind\":\"thôn\",\"households\":1}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void openApiDescriptionIsPublic() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))

@@ -63,7 +63,8 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401,
                         "unauthorized", ex instanceof LockedException ? "problem.locked" : "problem.unauthorized")))
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new ReadOnlySessionContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "unauthorized",
                                 "problem.unauthorized"))

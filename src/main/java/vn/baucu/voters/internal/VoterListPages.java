@@ -1,0 +1,152 @@
+package vn.baucu.voters.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.annotation.PreDestroy;
+import vn.baucu.election.Elections;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.rules.RuleSet;
+import vn.baucu.voters.VoterLists;
+
+/**
+ * The clerk's page: upload a list, see the report (every problem by row and column, the error file),
+ * fix and upload again, then confirm. The confirmed import runs in the background; the page polls its
+ * progress (htmx) from the database, so the browser never waits on one long request.
+ */
+@Controller
+class VoterListPages {
+
+    private final VoterLists voterLists;
+    private final Elections elections;
+    private final JdbcClient jdbc;
+    private final ProblemRenderer problems;
+    private final Clock clock;
+    private final ExecutorService imports = Executors.newFixedThreadPool(2);
+
+    VoterListPages(VoterLists voterLists, Elections elections, JdbcClient jdbc, ProblemRenderer problems, Clock clock) {
+        this.voterLists = voterLists;
+        this.elections = elections;
+        this.jdbc = jdbc;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        imports.shutdown();
+    }
+
+    @GetMapping("/elections/{id}/voter-lists")
+    String page(@PathVariable long id, Model model) {
+        model.addAttribute("election", elections.get(id));
+        return "voters/import";
+    }
+
+    @PostMapping("/elections/{id}/voter-lists/check")
+    String check(@PathVariable long id, @RequestParam("file") MultipartFile file,
+                 @RequestParam(required = false) Long pollingArea, @RequestParam(required = false) String village,
+                 Model model, Locale locale) throws IOException {
+        var election = elections.get(id);
+        model.addAttribute("election", election);
+        model.addAttribute("pollingArea", pollingArea);
+        model.addAttribute("village", village);
+        byte[] bytes = file.getBytes();
+        try {
+            var report = voterLists.validate(file.getOriginalFilename(), () -> new ByteArrayInputStream(bytes),
+                    RuleSet.valueOf(election.ruleSet()), election.electionDay(), locale);
+            model.addAttribute("report", report);
+            if (report.rejected() == 0) {
+                UUID token = UUID.randomUUID();
+                jdbc.sql("""
+                                insert into upload_staging (token, file_name, content, uploaded_by, uploaded_at)
+                                values (:t, :f, :c, :by, :at)""")
+                        .param("t", token).param("f", String.valueOf(file.getOriginalFilename())).param("c", bytes)
+                        .param("by", SecurityContextHolder.getContext().getAuthentication().getName())
+                        .param("at", Timestamp.from(clock.instant())).update();
+                model.addAttribute("token", token);
+            }
+        } catch (DomainException e) {
+            model.addAttribute("problem", problems.render(e, locale));
+            model.addAttribute("violations", problems.violations(e.violations(), locale));
+        }
+        return "voters/import";
+    }
+
+    @PostMapping("/elections/{id}/voter-lists/confirm")
+    String confirm(@PathVariable long id, @RequestParam UUID token, @RequestParam(required = false) Long pollingArea,
+                   @RequestParam(required = false) String village, Model model, Locale locale) {
+        var staged = jdbc.sql("select file_name, content, uploaded_by from upload_staging where token = :t").param("t", token)
+                .query((rs, i) -> Map.of("name", rs.getString(1), "content", rs.getBytes(2), "by", rs.getString(3)))
+                .optional().orElseThrow(() -> DomainException.notFound("voter.upload-expired"));
+        String me = SecurityContextHolder.getContext().getAuthentication().getName();
+        if (!staged.get("by").equals(me)) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
+        byte[] bytes = (byte[]) staged.get("content");
+        long total = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().count() - 1;
+        UUID job = UUID.randomUUID();
+        jdbc.sql("insert into import_job (id, status, rows_total, started_at) values (:id, 'RUNNING', :n, :at)")
+                .param("id", job).param("n", Math.max(total, 1)).param("at", Timestamp.from(clock.instant())).update();
+        var context = SecurityContextHolder.getContext();
+        imports.submit(() -> {
+            SecurityContextHolder.setContext(context);
+            try {
+                var report = voterLists.confirm(id, new VoterLists.Target(pollingArea, village == null || village.isBlank()
+                                ? null : village), (String) staged.get("name"), () -> new ByteArrayInputStream(bytes), locale,
+                        n -> jdbc.sql("update import_job set rows_done = :n where id = :id").param("n", n).param("id", job)
+                                .update());
+                finish(job, "DONE", problems.message("voter.import-done", new Object[] {report.accepted()}, locale, ""));
+                jdbc.sql("delete from upload_staging where token = :t").param("t", token).update();
+            } catch (DomainException e) {
+                var p = problems.render(e, locale);
+                String first = e.violations().isEmpty() ? "" : " " + problems.violations(e.violations(), locale).get(0).get("message");
+                finish(job, "FAILED", p.getDetail() + first);
+            } catch (RuntimeException e) {
+                finish(job, "FAILED", problems.message("problem.internal", new Object[0], locale, ""));
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        model.addAttribute("election", elections.get(id));
+        model.addAttribute("job", job);
+        return "voters/import";
+    }
+
+    @GetMapping("/elections/{id}/voter-lists/jobs/{job}")
+    String progress(@PathVariable long id, @PathVariable UUID job, Model model) {
+        model.addAttribute("electionId", id);
+        model.addAttribute("progress", jdbc.sql("""
+                        select id, status, rows_done, rows_total, message from import_job where id = :id""")
+                .param("id", job)
+                .query((rs, i) -> Map.of("id", rs.getObject(1), "status", rs.getString(2), "done", rs.getLong(3),
+                        "total", rs.getLong(4), "message", rs.getString(5) == null ? "" : rs.getString(5),
+                        "percent", Math.min(100, rs.getLong(3) * 100 / Math.max(1, rs.getLong(4)))))
+                .optional().orElseThrow(() -> DomainException.notFound("voter.job-not-found")));
+        return "voters/import :: progress";
+    }
+
+    private void finish(UUID job, String status, String message) {
+        jdbc.sql("update import_job set status = :s, message = :m, finished_at = now(), "
+                        + "rows_done = case when :s = 'DONE' then rows_total else rows_done end where id = :id")
+                .param("s", status).param("m", message).param("id", job).update();
+    }
+}
