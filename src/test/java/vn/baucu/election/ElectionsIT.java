@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import static vn.baucu.support.Api.admin;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,10 +50,6 @@ class ElectionsIT {
     JdbcClient jdbc;
     @Autowired
     vn.baucu.platform.Users users;
-
-    private static RequestPostProcessor admin() {
-        return httpBasic("admin", "admin-test-password");
-    }
 
     private long nationalAssembly2026() throws Exception {
         String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON)

@@ -20,6 +20,8 @@ import java.util.UUID;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import static vn.baucu.support.Api.admin;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -51,10 +53,6 @@ class VillagesIT {
     Users users;
     @Autowired
     AuditLog audit;
-
-    private static RequestPostProcessor admin() {
-        return httpBasic("admin", "admin-test-password");
-    }
 
     private static String unique(String base) {
         return base + " " + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import static vn.baucu.support.Api.admin;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.baucu.audit.AuditLog;
 import vn.baucu.platform.Role;
 import vn.baucu.platform.Users;
+import vn.baucu.support.Api;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.Golden;
 import vn.baucu.support.TestUsers;
@@ -42,14 +45,8 @@ class VoterListImportIT {
     @Autowired
     AuditLog audit;
 
-    private static RequestPostProcessor admin() {
-        return httpBasic("admin", "admin-test-password");
-    }
-
     private long create(String json) throws Exception {
-        String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON).content(json))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return Long.parseLong(body.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        return Api.createElection(mvc, json);
     }
 
     private ResultActions upload(long election, String param, String value, String csv, RequestPostProcessor who) throws Exception {
