@@ -10,7 +10,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import org.springframework.stereotype.Service;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import vn.baucu.platform.DomainException;
+import vn.baucu.platform.LegacyVietnamese;
 import vn.baucu.platform.Violation;
 import vn.baucu.platform.rules.VietnameseNames;
 import vn.baucu.rules.BirthDates;
@@ -45,7 +45,6 @@ import vn.baucu.rules.RuleSet;
 @Service
 public class VoterLists {
 
-    static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
     static final int MAX_ERRORS_REPORTED = 10_000;
 
     private final MessageSource messages;
@@ -205,13 +204,14 @@ public class VoterLists {
         report.errors().forEach(i -> byRow.computeIfAbsent(i.row(), r -> new ArrayList<>()).add(i.code() + ": " + i.message()));
         var out = new java.io.StringWriter();
         out.write('\uFEFF');
-        Charset charset = decodes(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : WINDOWS_1258;
-        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, charset);
+        CsvText text = csvText(content);
+        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, text.charset());
              var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
             boolean header = true;
-            for (CsvRecord record : CsvReader.builder().fieldSeparator(separator(content, charset)).ofCsvRecord(reader)) {
+            for (CsvRecord record : CsvReader.builder().fieldSeparator(separator(content, text.charset()))
+                    .ofCsvRecord(reader)) {
                 List<String> fields = new ArrayList<>(record.getFields().stream()
-                        .map(f -> Normalizer.normalize(f, Normalizer.Form.NFC)).toList());
+                        .map(f -> LegacyVietnamese.convert(f, text.legacy())).toList());
                 if (header) {
                     fields.add(messages.getMessage("voter.error-column", null, "Lỗi", locale));
                     writer.writeRecord(fields);
@@ -309,14 +309,11 @@ public class VoterLists {
     }
 
     private void readCsv(Supplier<InputStream> content, Checker check) {
-        String encoding = "UTF-8";
-        if (!decodes(content, StandardCharsets.UTF_8)) {
-            encoding = "WINDOWS-1258";
-        }
-        check.encoding = encoding;
-        Charset charset = encoding.equals("UTF-8") ? StandardCharsets.UTF_8 : WINDOWS_1258;
-        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, charset)) {
-            var csv = CsvReader.builder().fieldSeparator(separator(content, charset)).ofCsvRecord(reader);
+        CsvText text = csvText(content);
+        check.encoding = text.label();
+        check.legacy = text.legacy();
+        try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, text.charset())) {
+            var csv = CsvReader.builder().fieldSeparator(separator(content, text.charset())).ofCsvRecord(reader);
             for (CsvRecord record : csv) {
                 List<String> fields = record.getFields();
                 if (fields.stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
@@ -335,17 +332,35 @@ public class VoterLists {
     }
 
     private void readXlsx(Supplier<InputStream> content, Checker check) {
-        check.encoding = "XLSX";
+        StringBuilder sample = new StringBuilder();
+        readXlsxRows(content, (number, fields) -> {
+            fields.forEach(f -> sample.append(f).append(' '));
+            return sample.length() < SAMPLE_CHARS;
+        });
+        check.legacy = LegacyVietnamese.detect(sample.toString(), false);
+        check.encoding = check.legacy == LegacyVietnamese.Encoding.UNICODE ? "XLSX" : check.legacy.name();
+        readXlsxRows(content, (number, fields) -> {
+            check.row(number, fields);
+            return true;
+        });
+    }
+
+    /** Streams the first sheet's rows to {@code rows} while it returns true. */
+    private static void readXlsxRows(Supplier<InputStream> content,
+                                     java.util.function.BiPredicate<Integer, List<String>> rows) {
         try (InputStream in = content.get(); ReadableWorkbook wb = new ReadableWorkbook(in);
-             var rows = wb.getFirstSheet().openStream()) {
-            for (Row row : (Iterable<Row>) rows::iterator) {
+             var stream = wb.getFirstSheet().openStream()) {
+            var iterator = stream.iterator();
+            boolean more = true;
+            while (more && iterator.hasNext()) {
+                Row row = iterator.next();
                 List<String> fields = new ArrayList<>();
                 for (int i = 0; i < row.getCellCount(); i++) {
                     var cell = row.getCell(i);
                     fields.add(cell == null ? "" : cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER
                             ? cell.asNumber().toPlainString() : String.valueOf(cell.getText()));
                 }
-                check.row(row.getRowNum(), fields);
+                more = rows.test(row.getRowNum(), fields);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof DomainException d) {
@@ -362,6 +377,7 @@ public class VoterLists {
         final Locale locale;
         final boolean village;
         String encoding;
+        LegacyVietnamese.Encoding legacy = LegacyVietnamese.Encoding.UNICODE;
         Map<String, Integer> columns;
         long rows;
         long rejected;
@@ -385,8 +401,8 @@ public class VoterLists {
             List<String> fields = new ArrayList<>(raw.size());
             for (String f : raw) {
                 String value = f == null ? "" : f;
-                String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
-                if (!nfc.equals(value) || (!"UTF-8".equals(encoding) && !"XLSX".equals(encoding) && !isAscii(value))) {
+                String nfc = LegacyVietnamese.convert(value, legacy);
+                if (!nfc.equals(value) || legacy != LegacyVietnamese.Encoding.UNICODE && !isAscii(value)) {
                     converted++;
                 }
                 fields.add(nfc.strip());
@@ -571,6 +587,34 @@ public class VoterLists {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final int SAMPLE_CHARS = 256 * 1024;
+
+    /** How a CSV file's text is read: the charset of its bytes and the reading of its letters. */
+    private record CsvText(Charset charset, LegacyVietnamese.Encoding legacy, String label) {
+    }
+
+    /**
+     * UTF-8 when the whole file decodes as UTF-8, otherwise the bytes one to one (ISO-8859-1); then the legacy
+     * reading (TCVN3, VNI, Windows-1258) that a sample of the file makes most sense in.
+     */
+    private static CsvText csvText(Supplier<InputStream> content) {
+        boolean utf8 = decodes(content, StandardCharsets.UTF_8);
+        Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        String sample;
+        try (InputStream in = content.get()) {
+            sample = new String(in.readNBytes(SAMPLE_CHARS), charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var legacy = LegacyVietnamese.detect(sample, !utf8);
+        String label = switch (legacy) {
+            case UNICODE -> "UTF-8";
+            case WINDOWS_1258 -> "WINDOWS-1258";
+            default -> legacy.name();
+        };
+        return new CsvText(charset, legacy, label);
     }
 
     private static char separator(Supplier<InputStream> content, Charset charset) {

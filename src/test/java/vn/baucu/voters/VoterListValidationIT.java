@@ -89,6 +89,39 @@ class VoterListValidationIT {
     }
 
     @Test
+    void aTcvn3FileSavedFromAnOldSpreadsheetIsDetectedAndConverted() throws Exception {
+        // Typed in the .VnTime font and saved as CSV: each TCVN3 code is one byte.
+        String text = "Hä vµ tªn;Ngµy sinh;Giíi tÝnh;Sè CCCD\nNguyÔn ThÞ Hoµ;1/2/1970;N÷;022170000010\n"
+                + "§Æng V¨n TuÊn;3/4/1971;Nam;022071000011\n";
+        validate(text.getBytes(StandardCharsets.ISO_8859_1), "tcvn3.csv", NA)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.encoding.detected", is("TCVN3")))
+                .andExpect(jsonPath("$.encoding.convertedCells", is(7)))   // 4 header cells, 2 names, "Nữ"
+                .andExpect(jsonPath("$.accepted", is(2)))
+                .andExpect(jsonPath("$.rejected", is(0)));
+    }
+
+    @Test
+    void aVniSpreadsheetIsDetectedAndConverted() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "baucu", "1.0")) {
+            Worksheet ws = wb.newWorksheet("DS");
+            String[][] rows = {{"Hoï vaø teân", "Ngaøy sinh", "Giôùi tính", "Soá CCCD"},
+                    {"Nguyeãn Thò Hoa", "1980-05-05", "Nöõ", "022180000030"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 4; c++) {
+                    ws.value(r, c, rows[r][c]);
+                }
+            }
+        }
+        validate(out.toByteArray(), "vni.xlsx", NA)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.encoding.detected", is("VNI")))
+                .andExpect(jsonPath("$.encoding.convertedCells", is(6)))   // 4 header cells, the name, "Nữ"
+                .andExpect(jsonPath("$.accepted", is(1)));
+    }
+
+    @Test
     void decomposedUnicodeIsNormalisedAndCounted() throws Exception {
         String text = Normalizer.normalize("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\n"
                 + "Nguyễn Thị Hằng,1970-02-01,Nữ,022170000020\n", Normalizer.Form.NFD);
@@ -163,8 +196,12 @@ class VoterListValidationIT {
         for (int i = 0; i < nfd.length(); i++) {
             char c = nfd.charAt(i);
             if (c == '\u0302' || c == '\u0306' || c == '\u031B') {
-                String combined = Normalizer.normalize(sb.charAt(sb.length() - 1) + String.valueOf(c), Normalizer.Form.NFC);
-                sb.setCharAt(sb.length() - 1, combined.charAt(0));
+                int base = sb.length() - 1;
+                while (Character.getType(sb.charAt(base)) == Character.NON_SPACING_MARK) {
+                    base--;   // NFD puts a dot below before the hat: "ặ" is a, dot, breve
+                }
+                String combined = Normalizer.normalize(sb.charAt(base) + String.valueOf(c), Normalizer.Form.NFC);
+                sb.setCharAt(base, combined.charAt(0));
             } else {
                 sb.append(c);
             }
