@@ -32,7 +32,7 @@ import vn.baucu.voters.VoterLists;
 /**
  * On demand only (not matched by the failsafe includes): {@code bench/voter-import.sh}. Imports
  * 1,000,000 voter rows from CSV with every check on, and compares with a raw COPY of the same rows,
- * already clean, through the PostgreSQL driver, measured in the same run.
+ * already clean, through the PostgreSQL driver, measured in the same run; then the same rows from an xlsx file.
  */
 @BaucuIntegrationTest
 class VoterImportBenchmark {
@@ -88,6 +88,23 @@ class VoterImportBenchmark {
         System.out.printf("validating import from CSV  : %6.2f s  %,10.0f rows/s  (accepted %,d)%n", importSeconds,
                 ROWS / importSeconds, report.accepted());
         System.out.printf("ratio import / COPY speed   : %.2f (goal: at least 0.50)%n", copySeconds / importSeconds);
+
+        Path xlsx = Files.createTempFile("voters", ".xlsx");
+        writeXlsx(csv, xlsx);
+        // The same people again: a second election, since one person is on one list only per election.
+        var election2 = Authorization.runAsSystem(() -> elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null,
+                RuleSet.NATIONAL_ASSEMBLY_2025, "Benchmark XLSX", "2027-2032", LocalDate.of(2027, 5, 23), null)));
+        var area3 = Authorization.runAsSystem(() -> organisations.addPollingArea("06709", LocalDate.of(2027, 5, 23),
+                90_000 + (int) (Math.random() * 9_000), "Benchmark 3", null, 4_000, null));
+        Runtime.getRuntime().gc();
+        long t2 = System.nanoTime();
+        VoterListReport xlsxReport = Authorization.runAsSystem(() -> voterLists.confirm(election2.id(),
+                new VoterLists.Target(area3.id(), null), "voters.xlsx", () -> open(xlsx), Locale.forLanguageTag("vi")));
+        double xlsxSeconds = (System.nanoTime() - t2) / 1e9;
+        System.out.printf("validating import from XLSX : %6.2f s  %,10.0f rows/s  (accepted %,d, file %,d MB)%n",
+                xlsxSeconds, ROWS / xlsxSeconds, xlsxReport.accepted(), Files.size(xlsx) / (1024 * 1024));
+        System.out.printf("ratio XLSX import / COPY    : %.2f%n", copySeconds / xlsxSeconds);
+        Files.deleteIfExists(xlsx);
         Files.deleteIfExists(csv);
         Files.deleteIfExists(tsv);
     }
@@ -97,6 +114,28 @@ class VoterImportBenchmark {
             return Files.newInputStream(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The CSV's rows again as a spreadsheet, written streaming (one row at a time). */
+    private static void writeXlsx(Path csv, Path xlsx) throws IOException {
+        try (var out = Files.newOutputStream(xlsx); var wb = new org.dhatim.fastexcel.Workbook(out, "baucu", "1.0");
+             var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            var ws = wb.newWorksheet("DS");
+            int[] row = {0};
+            lines.forEach(line -> {
+                String[] cells = line.split(",", -1);
+                for (int c = 0; c < cells.length; c++) {
+                    ws.value(row[0], c, cells[c]);
+                }
+                if (++row[0] % 10_000 == 0) {
+                    try {
+                        ws.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
         }
     }
 
