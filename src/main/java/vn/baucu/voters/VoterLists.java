@@ -191,17 +191,30 @@ public class VoterLists {
         model.put("commune", commune.name());
         model.put("entries", entries);
         model.put("postedOn", postedOn != null ? postedOn : list.postedOn());
-        return documents.pdf("voter-list", model);
+        byte[] pdf = documents.pdf("voter-list", model);
+        audit.record("VOTER_LIST_EXPORTED", "voter_list", String.valueOf(listId), list.communeCode(),
+                Map.of("format", "PDF", "entries", entries.size(), "sha256", sha256(of(pdf))));
+        return pdf;
+    }
+
+    /** The clerk's error file: its bytes and whether it is a spreadsheet or CSV, like the uploaded file. */
+    public record ErrorFile(byte[] body, boolean xlsx) {
     }
 
     /**
-     * The clerk's error file: the uploaded CSV again (as UTF-8 with BOM, so Excel shows Vietnamese) with a
-     * "Lỗi" column holding every problem of that row; rows without problems are left out.
+     * The clerk's error file in the uploaded file's format: the header and every row with a problem, with an added
+     * "Lỗi" column holding that row's problems; rows without problems are left out. CSV comes back as UTF-8 with
+     * BOM (so Excel shows Vietnamese), converted from any legacy encoding.
      */
-    public byte[] errorFile(Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay, Locale locale) {
+    public ErrorFile errorFile(Supplier<InputStream> content, RuleSet ruleSet, LocalDate electionDay, Locale locale) {
         VoterListReport report = validate(content, ruleSet, electionDay, locale, v -> { });
         Map<Integer, List<String>> byRow = new HashMap<>();
         report.errors().forEach(i -> byRow.computeIfAbsent(i.row(), r -> new ArrayList<>()).add(i.code() + ": " + i.message()));
+        String errorColumn = messages.getMessage("voter.error-column", null, "Lỗi", locale);
+        byte[] head = peek(content, 4);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return new ErrorFile(xlsxErrorFile(content, byRow, errorColumn), true);
+        }
         var out = new java.io.StringWriter();
         out.write('\uFEFF');
         CsvText text = csvText(content);
@@ -213,7 +226,7 @@ public class VoterLists {
                 List<String> fields = new ArrayList<>(record.getFields().stream()
                         .map(f -> LegacyVietnamese.convert(f, text.legacy())).toList());
                 if (header) {
-                    fields.add(messages.getMessage("voter.error-column", null, "Lỗi", locale));
+                    fields.add(errorColumn);
                     writer.writeRecord(fields);
                     header = false;
                     continue;
@@ -227,7 +240,38 @@ public class VoterLists {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return new ErrorFile(out.toString().getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private byte[] xlsxErrorFile(Supplier<InputStream> content, Map<Integer, List<String>> byRow, String errorColumn) {
+        StringBuilder sample = new StringBuilder();
+        readXlsxRows(content, (number, fields) -> {
+            fields.forEach(f -> sample.append(f).append(' '));
+            return sample.length() < SAMPLE_CHARS;
+        });
+        var legacy = LegacyVietnamese.detect(sample.toString(), false);
+        var out = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.dhatim.fastexcel.Workbook(out, "baucu", "1.0")) {
+            var ws = wb.newWorksheet("Lỗi");
+            int[] next = {0};
+            boolean[] header = {true};
+            readXlsxRows(content, (number, fields) -> {
+                List<String> problems = byRow.get(number);
+                if (!header[0] && problems == null) {
+                    return true;
+                }
+                int r = next[0]++;
+                for (int c = 0; c < fields.size(); c++) {
+                    ws.value(r, c, LegacyVietnamese.convert(fields.get(c), legacy));
+                }
+                ws.value(r, fields.size(), header[0] ? errorColumn : String.join("; ", problems));
+                header[0] = false;
+                return true;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Officials' search within their scope: a name without diacritics, a personal id, or a household code. */

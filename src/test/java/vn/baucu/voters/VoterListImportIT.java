@@ -164,6 +164,18 @@ class VoterListImportIT {
         String text = Golden.pdfText(pdf);
         assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 13/04/2027").doesNotContain(shared);
         assertThat(text).contains("Bùi Thị Mới");
+        assertThat(audit.latest("voter_list", String.valueOf(listId), 10)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("VOTER_LIST_EXPORTED");
+            assertThat(e.details()).contains("sha256");
+        });
+        // another commune's official can neither read, export nor search this list
+        var stranger = httpBasic(official, TestUsers.PASSWORD);
+        mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").with(stranger)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/voter-lists/" + listId + "/changes").with(stranger)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/elections/" + election + "/voters").param("q", "pham thi mot").with(stranger))
+                .andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(0)));   // on list A only, in 06709
+        mvc.perform(get("/api/v1/elections/" + election + "/voters").param("q", "pham thi mot").with(admin()))
+                .andExpect(jsonPath("$", org.hamcrest.Matchers.hasSize(1)));
 
         // the citizen look-up finds the voter with name (any diacritics), birth date and 4 digits; no hint otherwise
         String last4 = jdbc.sql("select right(personal_id, 4) from voter_entry where voter_list_id = :l and full_name = 'Phạm Thị Một'")

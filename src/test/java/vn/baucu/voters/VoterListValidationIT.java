@@ -189,6 +189,37 @@ class VoterListValidationIT {
                 .andExpect(jsonPath("$.encoding.detected", is("XLSX")));
     }
 
+    @Test
+    void anXlsxUploadGetsAnXlsxErrorFile() throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "baucu", "1.0")) {
+            Worksheet ws = wb.newWorksheet("DS");
+            String[][] rows = {{"Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân"},
+                    {"Ngô Thị Lan", "1980-05-05", "Nữ", "022180000030"},
+                    {"Ngô Văn Nhỏ", "2010-05-05", "Nam", "022210000031"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 4; c++) {
+                    ws.value(r, c, rows[r][c]);
+                }
+            }
+        }
+        byte[] file = mvc.perform(multipart("/api/v1/voter-lists/errors")
+                        .file(new MockMultipartFile("file", "ds.xlsx", "application/octet-stream", out.toByteArray()))
+                        .param("ruleSet", NA).param("electionDay", "2026-03-15").with(httpBasic("admin", "admin-test-password")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", org.hamcrest.Matchers.containsString("loi-danh-sach.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(file));
+             var rows = wb.getFirstSheet().openStream()) {
+            var read = rows.map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+            assertThat(read).hasSize(2);
+            assertThat(read.get(0)).containsExactly("Họ và tên", "Ngày sinh", "Giới tính", "Số định danh cá nhân", "Lỗi");
+            assertThat(read.get(1).get(0)).isEqualTo("Ngô Văn Nhỏ");
+            assertThat(read.get(1).get(4)).contains("VOTER_TOO_YOUNG");
+        }
+    }
+
     /** Vietnamese text as old Windows software saved it: base letters with their hats, tones as combining marks. */
     static byte[] windows1258(String text) {
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);

@@ -62,11 +62,13 @@ class VoterListApi {
         return voterLists.search(id, q);
     }
 
-    @PostMapping(path = "/api/v1/voter-lists/errors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = "text/csv")
-    @Operation(summary = "The rows of a CSV voter list that have problems, with an added \"Lỗi\" column (UTF-8 with BOM)")
+    @PostMapping(path = "/api/v1/voter-lists/errors", consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = {"text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "The rows of a voter list that have problems, with an added \"Lỗi\" column, in the uploaded"
+            + " format (xlsx, or CSV as UTF-8 with BOM)")
     org.springframework.http.ResponseEntity<byte[]> errors(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay, Locale locale) {
-        byte[] body = voterLists.errorFile(() -> {
+        var errorFile = voterLists.errorFile(() -> {
             try {
                 return file.getInputStream();
             } catch (IOException e) {
@@ -74,8 +76,12 @@ class VoterListApi {
             }
         }, Inputs.enumValue(RuleSet.class, ruleSet, "ruleSet"), electionDay, locale);
         return org.springframework.http.ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loi-danh-sach.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(body);
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loi-danh-sach."
+                        + (errorFile.xlsx() ? "xlsx" : "csv") + "\"")
+                .contentType(errorFile.xlsx()
+                        ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(errorFile.body());
     }
 
     @PostMapping(path = "/api/v1/voter-lists/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
