@@ -67,7 +67,7 @@ class VoterDedupeBenchmark {
                 .query(Long.class).single();
 
         Path csv = Files.createTempFile("new-voters", ".csv");
-        List<String> ids = write(csv, null);
+        List<String> ids = write(csv, 0, null);
         List<String> plan = plan(big, ids);
         importInto(election("Benchmark warm-up"), csv);   // the JIT warms up on a first import, measured neither way
         double emptySeconds = importInto(empty, csv);
@@ -79,7 +79,7 @@ class VoterDedupeBenchmark {
                         + " and substr(personal_id, 4, 1) in ('0', '1') and substr(personal_id, 5, 2) >= '40'"
                         + " order by id desc limit 1")
                 .param("e", big).query(String.class).single();
-        write(clash, listed);
+        write(clash, 100_000, listed);   // other new people (the first file's are listed now), then one listed
         long t1 = System.nanoTime();
         String outcome;
         try {
@@ -163,17 +163,17 @@ class VoterDedupeBenchmark {
     }
 
     /**
-     * ROWS new people as a voter-list CSV (their ids' last six digits start at 500,000, beyond every generated
-     * entry's); with {@code lastId} the final row is that already-listed person instead. Returns the ids.
+     * ROWS new people as a voter-list CSV (their ids' last six digits start at 500,000 + {@code offset}, beyond every
+     * generated entry's); with {@code lastId} the final row is that already-listed person instead. Returns the ids.
      */
-    private static List<String> write(Path csv, String lastId) throws IOException {
+    private static List<String> write(Path csv, int offset, String lastId) throws IOException {
         List<String> ids = new ArrayList<>(ROWS);
         try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             w.write("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\n");
             for (int i = 0; i < ROWS; i++) {
                 boolean woman = i % 2 == 1;
                 int year = 1940 + i % 60;
-                String id = String.format("%03d%d%02d%06d", 1 + i % 96, woman ? 1 : 0, year % 100, 500_000 + i);
+                String id = String.format("%03d%d%02d%06d", 1 + i % 96, woman ? 1 : 0, year % 100, 500_000 + offset + i);
                 if (lastId != null && i == ROWS - 1) {
                     id = lastId;
                     // the listed person's sex and birth year, so the row itself passes every check
