@@ -136,8 +136,15 @@ public class VoterLists {
             }
             copy.finish();
         } catch (vn.baucu.voters.internal.VoterListStore.OnAnotherList dup) {
-            throw DomainException.violations(List.of(Violation.of("PERSONAL_ID_IN_OTHER_LIST", "personal_id",
-                    "voter.id-other-list", dup.personalId)));
+            // The database names the person, not the row: find the row again (error path only, nothing stored).
+            int[] row = {0};
+            validate(content, ruleSet, electionDay(election), locale, v -> {
+                if (row[0] == 0 && dup.personalId.equals(v.personalId())) {
+                    row[0] = v.row();
+                }
+            });
+            throw DomainException.violations(List.of(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id",
+                    row[0] == 0 ? null : row[0], "voter.id-other-list", List.of(dup.personalId))));
         }
         store.setCounts(listId, report.accepted(), report.households());
         List<VoterListReport.Issue> issues = new ArrayList<>(report.errors());

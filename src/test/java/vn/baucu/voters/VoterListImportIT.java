@@ -117,7 +117,8 @@ class VoterListImportIT {
                 + "Nguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n";
         upload(election, "pollingArea", String.valueOf(b), listB, admin())
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.violations[0].code", is("PERSONAL_ID_IN_OTHER_LIST")));
+                .andExpect(jsonPath("$.violations[0].code", is("PERSONAL_ID_IN_OTHER_LIST")))
+                .andExpect(jsonPath("$.violations[0].row", is(3)));
         assertThat(jdbc.sql("select count(*) from voter_list where election_id = :e").param("e", election)
                 .query(Integer.class).single()).as("only list A stands").isEqualTo(1);
 
