@@ -396,6 +396,36 @@ public class VoterLists {
         });
     }
 
+    /** The number of rows after the header, for a progress bar (a streaming pass; no checks). */
+    public long dataRows(Supplier<InputStream> content) {
+        byte[] head = peek(content, 4);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            zipBombs.check(content, vn.baucu.platform.ZipBombGuard.size(content));
+            long[] rows = {0};
+            readXlsxRows(content, (number, fields) -> {
+                rows[0]++;
+                return true;
+            });
+            return Math.max(0, rows[0] - 1);
+        }
+        try (InputStream in = content.get()) {
+            long lines = 0;
+            int last = '\n';
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buf[n - 1];
+            }
+            return Math.max(0, lines + (last == '\n' ? 0 : 1) - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Streams the first sheet's rows to {@code rows} while it returns true. */
     private static void readXlsxRows(Supplier<InputStream> content,
                                      java.util.function.BiPredicate<Integer, List<String>> rows) {

@@ -220,6 +220,25 @@ class VoterListValidationIT {
         }
     }
 
+    @Autowired
+    VoterLists voterLists;
+
+    @Test
+    void theProgressBarCountsDataRowsOfEitherFormat() throws Exception {
+        byte[] csv = "Họ và tên,Ngày sinh\nA,1\nB,2\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(voterLists.dataRows(VoterLists.of(csv))).isEqualTo(2);
+        byte[] noFinalNewline = "Họ và tên,Ngày sinh\nA,1\nB,2".getBytes(StandardCharsets.UTF_8);
+        assertThat(voterLists.dataRows(VoterLists.of(noFinalNewline))).isEqualTo(2);
+        var out = new ByteArrayOutputStream();
+        try (Workbook wb = new Workbook(out, "baucu", "1.0")) {
+            Worksheet ws = wb.newWorksheet("DS");
+            for (int r = 0; r < 4; r++) {
+                ws.value(r, 0, r == 0 ? "Họ và tên" : "Người " + r);
+            }
+        }
+        assertThat(voterLists.dataRows(VoterLists.of(out.toByteArray()))).isEqualTo(3);
+    }
+
     /** Vietnamese text as old Windows software saved it: base letters with their hats, tones as combining marks. */
     static byte[] windows1258(String text) {
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);

@@ -102,14 +102,16 @@ class VoterListPages {
             throw DomainException.forbidden("problem.forbidden");
         }
         byte[] bytes = (byte[]) staged.get("content");
-        long total = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().count() - 1;
         UUID job = UUID.randomUUID();
-        jdbc.sql("insert into import_job (id, status, rows_total, started_at) values (:id, 'RUNNING', :n, :at)")
-                .param("id", job).param("n", Math.max(total, 1)).param("at", Timestamp.from(clock.instant())).update();
+        jdbc.sql("insert into import_job (id, status, rows_total, started_at) values (:id, 'RUNNING', 1, :at)")
+                .param("id", job).param("at", Timestamp.from(clock.instant())).update();
         var context = SecurityContextHolder.getContext();
         imports.submit(() -> {
             SecurityContextHolder.setContext(context);
             try {
+                long total = voterLists.dataRows(() -> new ByteArrayInputStream(bytes));   // counted here, not in the request
+                jdbc.sql("update import_job set rows_total = :n where id = :id").param("n", Math.max(total, 1)).param("id", job)
+                        .update();
                 var report = voterLists.confirm(id, new VoterLists.Target(pollingArea, village == null || village.isBlank()
                                 ? null : village), (String) staged.get("name"), () -> new ByteArrayInputStream(bytes), locale,
                         n -> jdbc.sql("update import_job set rows_done = :n where id = :id").param("n", n).param("id", job)
