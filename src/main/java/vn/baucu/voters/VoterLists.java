@@ -218,8 +218,7 @@ public class VoterLists {
         Map<Integer, List<String>> byRow = new HashMap<>();
         report.errors().forEach(i -> byRow.computeIfAbsent(i.row(), r -> new ArrayList<>()).add(i.code() + ": " + i.message()));
         String errorColumn = messages.getMessage("voter.error-column", null, "Lỗi", locale);
-        byte[] head = peek(content, 4);
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+        if (isXlsx(content)) {
             return new ErrorFile(xlsxErrorFile(content, byRow, errorColumn), true);
         }
         var out = new java.io.StringWriter();
@@ -228,8 +227,7 @@ public class VoterLists {
         try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, text.charset());
              var writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
             boolean header = true;
-            for (CsvRecord record : CsvReader.builder().fieldSeparator(separator(content, text.charset()))
-                    .ofCsvRecord(reader)) {
+            for (CsvRecord record : CsvReader.builder().fieldSeparator(text.separator()).ofCsvRecord(reader)) {
                 List<String> fields = new ArrayList<>(record.getFields().stream()
                         .map(f -> LegacyVietnamese.convert(f, text.legacy())).toList());
                 if (header) {
@@ -251,12 +249,7 @@ public class VoterLists {
     }
 
     private byte[] xlsxErrorFile(Supplier<InputStream> content, Map<Integer, List<String>> byRow, String errorColumn) {
-        StringBuilder sample = new StringBuilder();
-        readXlsxRows(content, (number, fields) -> {
-            fields.forEach(f -> sample.append(f).append(' '));
-            return sample.length() < SAMPLE_CHARS;
-        });
-        var legacy = LegacyVietnamese.detect(sample.toString(), false);
+        var legacy = xlsxLegacy(content);
         var out = new java.io.ByteArrayOutputStream();
         try (var wb = new org.dhatim.fastexcel.Workbook(out, "baucu", "1.0")) {
             var ws = wb.newWorksheet("Lỗi");
@@ -350,7 +343,7 @@ public class VoterLists {
             throw DomainException.violations(List.of(Violation.of("F-101", "file", "file.empty")));
         }
         var check = new Checker(ruleSet, electionDay, locale, sink);
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+        if (isXlsx(content)) {
             zipBombs.check(content, vn.baucu.platform.ZipBombGuard.size(content));
             readXlsx(content, check);
         } else {
@@ -364,7 +357,7 @@ public class VoterLists {
         check.encoding = text.label();
         check.legacy = text.legacy();
         try (InputStream in = content.get(); Reader reader = new InputStreamReader(in, text.charset())) {
-            var csv = CsvReader.builder().fieldSeparator(separator(content, text.charset())).ofCsvRecord(reader);
+            var csv = CsvReader.builder().fieldSeparator(text.separator()).ofCsvRecord(reader);
             for (CsvRecord record : csv) {
                 List<String> fields = record.getFields();
                 if (fields.stream().anyMatch(f -> f.indexOf('\0') >= 0)) {
@@ -383,12 +376,7 @@ public class VoterLists {
     }
 
     private void readXlsx(Supplier<InputStream> content, Checker check) {
-        StringBuilder sample = new StringBuilder();
-        readXlsxRows(content, (number, fields) -> {
-            fields.forEach(f -> sample.append(f).append(' '));
-            return sample.length() < SAMPLE_CHARS;
-        });
-        check.legacy = LegacyVietnamese.detect(sample.toString(), false);
+        check.legacy = xlsxLegacy(content);
         check.encoding = check.legacy == LegacyVietnamese.Encoding.UNICODE ? "XLSX" : check.legacy.name();
         readXlsxRows(content, (number, fields) -> {
             check.row(number, fields);
@@ -398,8 +386,7 @@ public class VoterLists {
 
     /** The number of rows after the header, for a progress bar (a streaming pass; no checks). */
     public long dataRows(Supplier<InputStream> content) {
-        byte[] head = peek(content, 4);
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+        if (isXlsx(content)) {
             zipBombs.check(content, vn.baucu.platform.ZipBombGuard.size(content));
             long[] rows = {0};
             readXlsxRows(content, (number, fields) -> {
@@ -672,13 +659,14 @@ public class VoterLists {
 
     private static final int SAMPLE_CHARS = 256 * 1024;
 
-    /** How a CSV file's text is read: the charset of its bytes and the reading of its letters. */
-    private record CsvText(Charset charset, LegacyVietnamese.Encoding legacy, String label) {
+    /** How a CSV file's text is read: the charset of its bytes, the reading of its letters, the field separator. */
+    private record CsvText(Charset charset, LegacyVietnamese.Encoding legacy, String label, char separator) {
     }
 
     /**
      * UTF-8 when the whole file decodes as UTF-8, otherwise the bytes one to one (ISO-8859-1); then the legacy
-     * reading (TCVN3, VNI, Windows-1258) that a sample of the file makes most sense in.
+     * reading (TCVN3, VNI, Windows-1258) that a sample of the file makes most sense in, and the separator its
+     * first line uses.
      */
     private static CsvText csvText(Supplier<InputStream> content) {
         boolean utf8 = decodes(content, StandardCharsets.UTF_8);
@@ -695,19 +683,31 @@ public class VoterLists {
             case WINDOWS_1258 -> "WINDOWS-1258";
             default -> legacy.name();
         };
-        return new CsvText(charset, legacy, label);
+        return new CsvText(charset, legacy, label, separator(sample));
     }
 
-    private static char separator(Supplier<InputStream> content, Charset charset) {
-        try (InputStream in = content.get()) {
-            String first = new String(in.readNBytes(4096), charset).lines().findFirst().orElse("");
-            long commas = first.chars().filter(c -> c == ',').count();
-            long semis = first.chars().filter(c -> c == ';').count();
-            long tabs = first.chars().filter(c -> c == '\t').count();
-            return tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static char separator(String sample) {
+        String first = sample.lines().findFirst().orElse("");
+        long commas = first.chars().filter(c -> c == ',').count();
+        long semis = first.chars().filter(c -> c == ';').count();
+        long tabs = first.chars().filter(c -> c == '\t').count();
+        return tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
+    }
+
+    /** Whether the file is a zip container (xlsx), by its first four bytes. */
+    private static boolean isXlsx(Supplier<InputStream> content) {
+        byte[] head = peek(content, 4);
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
+    /** The reading of a spreadsheet's text, decided on its first cells. */
+    private static LegacyVietnamese.Encoding xlsxLegacy(Supplier<InputStream> content) {
+        StringBuilder sample = new StringBuilder();
+        readXlsxRows(content, (number, fields) -> {
+            fields.forEach(f -> sample.append(f).append(' '));
+            return sample.length() < SAMPLE_CHARS;
+        });
+        return LegacyVietnamese.detect(sample.toString(), false);
     }
 
     static Supplier<InputStream> of(byte[] bytes) {

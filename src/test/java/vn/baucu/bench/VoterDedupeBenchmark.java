@@ -2,8 +2,6 @@ package vn.baucu.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +129,7 @@ class VoterDedupeBenchmark {
                 10_000 + (int) (Math.random() * 80_000), "Benchmark", null, 4_000, null));
         long t = System.nanoTime();
         Authorization.runAsSystem(() -> voterLists.confirm(electionId, new VoterLists.Target(area.id(), null),
-                csv.getFileName().toString(), () -> open(csv), Locale.forLanguageTag("vi")));
+                csv.getFileName().toString(), () -> VoterImportBenchmark.open(csv), Locale.forLanguageTag("vi")));
         return (System.nanoTime() - t) / 1e9;
     }
 
@@ -186,13 +184,5 @@ class VoterDedupeBenchmark {
             }
         }
         return ids;
-    }
-
-    private static InputStream open(Path p) {
-        try {
-            return Files.newInputStream(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -109,7 +109,7 @@ class VoterImportBenchmark {
         Files.deleteIfExists(tsv);
     }
 
-    private static InputStream open(Path p) {
+    static InputStream open(Path p) {
         try {
             return Files.newInputStream(p);
         } catch (IOException e) {
