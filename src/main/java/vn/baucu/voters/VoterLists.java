@@ -57,11 +57,14 @@ public class VoterLists {
     private final vn.baucu.platform.Documents documents;
     private final java.time.Clock clock;
     private final vn.baucu.platform.ZipBombGuard zipBombs;
+    private final org.springframework.transaction.PlatformTransactionManager transactions;
 
     VoterLists(vn.baucu.platform.ZipBombGuard zipBombs, MessageSource messages, vn.baucu.voters.internal.VoterListStore store, vn.baucu.election.Elections elections,
                vn.baucu.election.Organisations organisations, vn.baucu.geography.AdminUnits units,
                vn.baucu.platform.Authorization authorization, vn.baucu.audit.AuditLog audit,
-               vn.baucu.platform.Documents documents, java.time.Clock clock) {
+               vn.baucu.platform.Documents documents, java.time.Clock clock,
+               org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.zipBombs = zipBombs;
         this.messages = messages;
         this.store = store;
@@ -136,15 +139,8 @@ public class VoterLists {
             }
             copy.finish();
         } catch (vn.baucu.voters.internal.VoterListStore.OnAnotherList dup) {
-            // The database names the person, not the row: find the row again (error path only, nothing stored).
-            int[] row = {0};
-            validate(content, ruleSet, electionDay(election), locale, v -> {
-                if (row[0] == 0 && dup.personalId.equals(v.personalId())) {
-                    row[0] = v.row();
-                }
-            });
-            throw DomainException.violations(List.of(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id",
-                    row[0] == 0 ? null : row[0], "voter.id-other-list", List.of(dup.personalId))));
+            throw DomainException.violations(clashes(electionId, existing.map(l -> l.id()).orElse(null), content, ruleSet,
+                    electionDay(election), locale, dup.personalId));
         }
         store.setCounts(listId, report.accepted(), report.households());
         List<VoterListReport.Issue> issues = new ArrayList<>(report.errors());
@@ -159,6 +155,53 @@ public class VoterLists {
                 Map.of("file", String.valueOf(fileName), "sha256", sha, "entries", report.accepted()));
         return new VoterListReport(report.rows(), report.accepted(), report.rejected(), warnings, report.encoding(),
                 report.households(), issues);
+    }
+
+    /** At most this many clashes are named one by one; the rest are counted. */
+    static final int CLASHES_NAMED = 1_000;
+
+    /**
+     * Error path of a refused import: every person of the file who is already listed elsewhere in the
+     * election, with their row and the list they are on. The import's own transaction is aborted, so
+     * this reads in a new one, sending the file's ids in batches of 10,000 to the one-list index.
+     */
+    private List<Violation> clashes(long electionId, Long replacedList, Supplier<InputStream> content, RuleSet ruleSet,
+                                    LocalDate electionDay, Locale locale, String firstFound) {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        tx.setReadOnly(true);
+        List<Violation> named = new ArrayList<>();
+        long[] total = {0};
+        tx.executeWithoutResult(status -> {
+            Map<String, Integer> batch = new HashMap<>();
+            Runnable probe = () -> {
+                for (var c : store.listedElsewhere(electionId, replacedList, batch.keySet().toArray(new String[0]))) {
+                    if (++total[0] <= CLASHES_NAMED) {
+                        named.add(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", batch.get(c.personalId()),
+                                "voter.id-other-list-where", List.of(c.personalId(), c.listedIn(), c.communeCode())));
+                    }
+                }
+                batch.clear();
+            };
+            validate(content, ruleSet, electionDay, locale, v -> {
+                if (v.personalId() != null) {
+                    batch.putIfAbsent(v.personalId(), v.row());
+                    if (batch.size() == 10_000) {
+                        probe.run();
+                    }
+                }
+            });
+            probe.run();
+        });
+        named.sort(java.util.Comparator.comparing(v -> v.row() == null ? 0 : v.row()));
+        if (named.isEmpty()) {
+            // the other list was rolled back meanwhile: name the person the database named
+            named.add(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", null, "voter.id-other-list", List.of(firstFound)));
+        } else if (total[0] > CLASHES_NAMED) {
+            named.add(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", null, "voter.other-list-more",
+                    List.of(total[0] - CLASHES_NAMED)));
+        }
+        return named;
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.baucu.voters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -110,15 +111,23 @@ class VoterListImportIT {
         long a = area("06709", 900);
         long b = area("06712", 900);
         String shared = pid(0, 80);
+        String second = pid(1, 90);
         String listA = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nNguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n"
-                + "Phạm Thị Một,02/02/1990,Nữ," + pid(1, 90) + "\n";
+                + "Phạm Thị Một,02/02/1990,Nữ," + second + "\n";
         upload(election, "pollingArea", String.valueOf(a), listA, admin()).andExpect(status().isCreated());
         String listB = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐỗ Văn Khác,03/03/1985,Nam," + pid(0, 85) + "\n"
-                + "Nguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n";
+                + "Nguyễn Văn Hai Nơi,01/01/1980,Nam," + shared + "\n"
+                + "Phạm Thị Một,02/02/1990,Nữ," + second + "\n";
+        // every clash is named, with its row and the list the person is already on
         upload(election, "pollingArea", String.valueOf(b), listB, admin())
                 .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations.length()", is(2)))
                 .andExpect(jsonPath("$.violations[0].code", is("PERSONAL_ID_IN_OTHER_LIST")))
-                .andExpect(jsonPath("$.violations[0].row", is(3)));
+                .andExpect(jsonPath("$.violations[0].row", is(3)))
+                .andExpect(jsonPath("$.violations[0].message", containsString(shared)))
+                .andExpect(jsonPath("$.violations[0].message", containsString("06709")))
+                .andExpect(jsonPath("$.violations[1].row", is(4)))
+                .andExpect(jsonPath("$.violations[1].message", containsString(second)));
         assertThat(jdbc.sql("select count(*) from voter_list where election_id = :e").param("e", election)
                 .query(Integer.class).single()).as("only list A stands").isEqualTo(1);
 
@@ -144,7 +153,8 @@ class VoterListImportIT {
                 .andExpect(status().isOk());
         // now the person may be listed elsewhere (the earlier entry is removed, not deleted)
         String other = mvc.perform(multipart("/api/v1/elections/" + election + "/voter-lists")
-                        .file(new MockMultipartFile("file", "b.csv", "text/csv", listB.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", "b.csv", "text/csv",
+                                listB.substring(0, listB.indexOf("Phạm Thị Một")).getBytes(StandardCharsets.UTF_8)))
                         .param("pollingArea", String.valueOf(b)).with(admin()))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         assertThat(other).contains("\"accepted\":2");

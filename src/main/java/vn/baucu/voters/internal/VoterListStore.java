@@ -197,6 +197,26 @@ public class VoterListStore {
         }
     }
 
+    /** A person of a new file who is already listed elsewhere in the election: where (area or village, commune). */
+    public record Clash(String personalId, String listedIn, String communeCode) {
+    }
+
+    /**
+     * Which of these personal ids are already on another active list of the election (the target's own
+     * current list excepted, as a re-import replaces it). One index-only probe per id
+     * ({@code voter_entry_one_list}); the caller sends them in batches.
+     */
+    public List<Clash> listedElsewhere(long electionId, Long exceptListId, String[] personalIds) {
+        return jdbc.sql("""
+                        select e.personal_id, coalesce(pa.name, l.village_code), l.commune_code
+                        from voter_entry e join voter_list l on l.id = e.voter_list_id
+                        left join polling_area pa on pa.id = l.polling_area_id
+                        where e.election_id = :e and e.status = 'ACTIVE' and e.personal_id = any(:ids)
+                          and (cast(:except as bigint) is null or e.voter_list_id <> :except)""")
+                .param("e", electionId).param("ids", personalIds).param("except", exceptListId)
+                .query((rs, i) -> new Clash(rs.getString(1).strip(), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** The person is already on another list of the same election. */
     public static final class OnAnotherList extends RuntimeException {
         public final String personalId;
