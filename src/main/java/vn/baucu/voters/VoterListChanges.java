@@ -43,9 +43,19 @@ import vn.baucu.voters.internal.VoterListStore;
 @Service
 public class VoterListChanges {
 
-    static final Set<String> REMOVAL_REASONS = Set.of("COURT_DEPRIVED", "DEATH_SENTENCE", "PRISON", "INCAPACITATED", "DIED",
+    /** Legal reasons to strike someone off (Điều 29 khoản 4, Điều 30), in the order a form offers them. */
+    static final List<String> REMOVAL_REASONS = List.of("COURT_DEPRIVED", "DEATH_SENTENCE", "PRISON", "INCAPACITATED", "DIED",
             "MOVED", "LISTED_ELSEWHERE");
-    static final Set<String> RESTRICTION_REASONS = Set.of("TEMPORARY_RESIDENT", "SOLDIER", "DETAINED");
+    /** Who votes only for the NA and the provincial HĐND (Điều 29 khoản 3, 5). */
+    static final List<String> RESTRICTION_REASONS = List.of("TEMPORARY_RESIDENT", "SOLDIER", "DETAINED");
+
+    public static List<String> removalReasons() {
+        return REMOVAL_REASONS;
+    }
+
+    public static List<String> restrictionReasons() {
+        return RESTRICTION_REASONS;
+    }
 
     private final VoterChangeStore changes;
     private final VoterListStore lists;
@@ -195,6 +205,59 @@ public class VoterListChanges {
         return changes.complaints(listId);
     }
 
+    /** A list as its page shows it: the summary, the village's recorded households, and when changes close. */
+    public record ListPage(VoterChangeStore.ListSummary list, long electionId, Integer recordedHouseholds,
+                           LocalDateTime changesCloseAt, boolean open) {
+
+        /** Whether the households on the list differ from the number the commune recorded for the village. */
+        public boolean householdsDiffer() {
+            return recordedHouseholds != null && recordedHouseholds != list.households();
+        }
+    }
+
+    /**
+     * The voter lists of an election the current user may administer (optionally one commune's), with
+     * their changes and open or overdue complaints counted; at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<ListPage> overview(long electionId, String communeCode, int limit) {
+        var election = elections.get(electionId);
+        String commune = communeCode == null || communeCode.isBlank() ? null : communeCode.strip();
+        Map<String, Boolean> allowed = new java.util.HashMap<>();
+        return changes.summaries(electionId, commune, LocalDate.now(clock), limit).stream()
+                .filter(l -> allowed.computeIfAbsent(l.communeCode(), c -> units.find(c, election.electionDay())
+                        .map(u -> authorization.allows(u.id(), Authorization.Access.ADMINISTER)).orElse(false)))
+                .map(l -> page(l, election))
+                .toList();
+    }
+
+    /** One list with its counts, for its page (the commune's officials and those above). */
+    @Transactional(readOnly = true)
+    public ListPage list(long listId) {
+        listForRead(listId);
+        var summary = changes.summary(listId, LocalDate.now(clock)).orElseThrow();
+        return page(summary, elections.get(lists.find(listId).orElseThrow().electionId()));
+    }
+
+    /** Entries of a list matching a name (diacritics optional), a personal id or a household; at most 200. */
+    @Transactional(readOnly = true)
+    public List<VoterChangeStore.EntryLine> entries(long listId, String query) {
+        listForRead(listId);
+        return changes.entries(listId, query, 200);
+    }
+
+    private ListPage page(VoterChangeStore.ListSummary l, vn.baucu.election.ElectionView election) {
+        Integer recorded = l.villageCode() == null ? null
+                : units.find(l.villageCode(), election.electionDay()).map(u -> u.households()).orElse(null);
+        LocalDateTime cutoff = cutoff(election);
+        return new ListPage(l, election.id(), recorded, cutoff, !LocalDateTime.now(clock).isAfter(cutoff));
+    }
+
+    /** Changes are allowed until 24 hours before polls open at 07:00 on election day (Điều 29 khoản 4). */
+    private static LocalDateTime cutoff(vn.baucu.election.ElectionView election) {
+        return LocalDateTime.of(election.electionDay(), LocalTime.of(7, 0)).minusHours(24);
+    }
+
     private EntryRow activeEntry(long entryId) {
         EntryRow entry = changes.entry(entryId).orElseThrow(() -> DomainException.notFound("voter.entry-not-found", entryId));
         if (!"ACTIVE".equals(entry.status())) {
@@ -206,8 +269,7 @@ public class VoterListChanges {
     private VoterListStore.ListRow listForChange(long listId) {
         var list = listForRead(listId);
         var election = elections.get(list.electionId());
-        // changes are allowed until 24 hours before polls open (07:00 on election day)
-        LocalDateTime cutoff = LocalDateTime.of(election.electionDay(), LocalTime.of(7, 0)).minusHours(24);
+        LocalDateTime cutoff = cutoff(election);
         if (LocalDateTime.now(clock).isAfter(cutoff)) {
             throw DomainException.conflict("voter.list-closed", cutoff.toString());
         }

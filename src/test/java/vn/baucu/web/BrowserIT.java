@@ -155,4 +155,58 @@ class BrowserIT {
         assertThat(page.locator("h2").first()).containsText("34 tỉnh");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("units-switched-vi.png")).setFullPage(true));
     }
+
+    /** Election, polling area and a two-person list through the API, as the set-up of a page journey. */
+    private long voterList(Page page) {
+        var api = page.context().request();
+        var auth = com.microsoft.playwright.options.RequestOptions.create().setHeader("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("admin:admin-test-password".getBytes()));
+        String base = "http://127.0.0.1:" + port;
+        String e = api.post(base + "/api/v1/elections", auth.setHeader("Content-Type", "application/json").setData(
+                "{\"kind\":\"NATIONAL_ASSEMBLY\",\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\",\"name\":\"QH trình duyệt\","
+                        + "\"term\":\"2027-2032\",\"electionDay\":\"2027-05-23\"}")).text();
+        long election = Long.parseLong(e.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        int number = 100_000 + (int) (Math.random() * 800_000);
+        String a = api.post(base + "/api/v1/communes/06709/polling-areas", auth.setData("{\"pollingDay\":\"2027-05-23\","
+                + "\"number\":" + number + ",\"name\":\"KV Trình duyệt " + number + "\",\"voters\":800}")).text();
+        String area = a.replaceAll(".*?\"id\":(\\d+).*", "$1");
+        String suffix = String.format("%06d", number % 1_000_000);
+        String csv = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐinh Thị Thu,01/01/1990,Nữ,022190" + suffix
+                + "\nTrần Văn Bảy,02/02/1980,Nam,022080" + suffix + "\n";
+        var upload = com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin-test-password".getBytes()))
+                .setMultipart(com.microsoft.playwright.options.FormData.create().set("pollingArea", area)
+                        .set("file", new com.microsoft.playwright.options.FilePayload("kv.csv", "text/csv",
+                                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        var imported = api.post(base + "/api/v1/elections/" + election + "/voter-lists", upload);
+        org.assertj.core.api.Assertions.assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        return election;
+    }
+
+    @Test
+    void aClerkStrikesAVoterOffAndAnswersAComplaintOnAPhone() {
+        Page page = phone("vi");
+        signIn(page);
+        long election = voterList(page);
+        page.navigate("http://127.0.0.1:" + port + "/elections/" + election + "/voter-lists");
+        page.locator("#lists a").first().click();
+        assertThat(page.locator("#entries")).containsText("Đinh Thị Thu");
+        page.locator("#entries tr", new Page.LocatorOptions().setHasText("Đinh Thị Thu")).locator("summary").click();
+        page.locator("#entries tr", new Page.LocatorOptions().setHasText("Đinh Thị Thu")).locator("select[name=reason]").first()
+                .selectOption("DIED");
+        page.locator("#entries tr", new Page.LocatorOptions().setHasText("Đinh Thị Thu")).locator("input[name=reasonText]").first()
+                .fill("Giấy chứng tử 05/2027");
+        page.locator("#entries tr", new Page.LocatorOptions().setHasText("Đinh Thị Thu"))
+                .locator("button", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Xóa tên")).click();
+        assertThat(page.locator(".alert.ok")).containsText("Đã xóa tên");
+        assertThat(page.locator("#changes")).containsText("Đã chết");
+        page.locator("summary", new Page.LocatorOptions().setHasText("Nhận khiếu nại")).click();
+        page.locator("#k-who").fill("Trần Văn Bảy");
+        page.locator("#k-what").fill("Sai năm sinh");
+        page.locator("button", new Page.LocatorOptions().setHasText("Ghi nhận khiếu nại")).click();
+        assertThat(page.locator("#complaints")).containsText("Sai năm sinh");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("voter-list-vi.png")).setFullPage(true));
+        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .as("nothing wider than the phone but the scrolling tables").isLessThanOrEqualTo(390);
+    }
 }

@@ -89,15 +89,15 @@ public class VoterChangeStore {
     }
 
     public record Complaint(long id, long listId, Long entryId, String complainant, String content, LocalDate receivedOn,
-                            LocalDate answerDue, LocalDate answeredOn, String outcome, String answer) {
+                            LocalDate answerDue, LocalDate answeredOn, String outcome, String answer, String entryName) {
     }
 
     public Optional<Complaint> findComplaint(long id) {
-        return jdbc.sql(COMPLAINT + " where id = :id").param("id", id).query(VoterChangeStore::complaintRow).optional();
+        return jdbc.sql(COMPLAINT + " where q.id = :id").param("id", id).query(VoterChangeStore::complaintRow).optional();
     }
 
     public List<Complaint> complaints(long listId) {
-        return jdbc.sql(COMPLAINT + " where voter_list_id = :l order by id").param("l", listId)
+        return jdbc.sql(COMPLAINT + " where q.voter_list_id = :l order by q.id").param("l", listId)
                 .query(VoterChangeStore::complaintRow).list();
     }
 
@@ -107,8 +107,9 @@ public class VoterChangeStore {
     }
 
     static final String COMPLAINT = """
-            select id, voter_list_id, entry_id, complainant, content, received_on, answer_due, answered_on, outcome, answer
-            from voter_complaint""";
+            select q.id, q.voter_list_id, q.entry_id, q.complainant, q.content, q.received_on, q.answer_due, q.answered_on,
+                   q.outcome, q.answer, e.full_name
+            from voter_complaint q left join voter_entry e on e.id = q.entry_id""";
 
     static Complaint complaintRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         long e = rs.getLong(3);
@@ -116,6 +117,70 @@ public class VoterChangeStore {
         Date answered = rs.getDate(8);
         return new Complaint(rs.getLong(1), rs.getLong(2), entry, rs.getString(4), rs.getString(5),
                 rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), answered == null ? null : answered.toLocalDate(),
-                rs.getString(9), rs.getString(10));
+                rs.getString(9), rs.getString(10), rs.getString(11));
+    }
+
+    /** One list of an election as the clerk's overview shows it, with its changes and complaints counted. */
+    public record ListSummary(long id, Long pollingAreaId, String areaName, String villageCode, String communeCode,
+                              int entries, int households, LocalDate postedOn, String fileName, java.time.Instant importedAt,
+                              String importedBy, int changes, int openComplaints, int overdueComplaints) {
+    }
+
+    private static final String SUMMARY = """
+            select l.id, l.polling_area_id, pa.name, l.village_code, l.commune_code, l.entries, l.households, l.posted_on,
+                   l.file_name, l.imported_at, l.imported_by,
+                   (select count(*) from voter_change c where c.voter_list_id = l.id),
+                   (select count(*) from voter_complaint q where q.voter_list_id = l.id and q.outcome is null),
+                   (select count(*) from voter_complaint q where q.voter_list_id = l.id and q.outcome is null
+                       and q.answer_due < :today)
+            from voter_list l left join polling_area pa on pa.id = l.polling_area_id
+            """;
+
+    /** The lists of an election (optionally of one commune), by commune then area number or village. */
+    public List<ListSummary> summaries(long electionId, String communeCode, LocalDate today, int limit) {
+        return jdbc.sql(SUMMARY + """
+                         where l.election_id = :e and (cast(:c as varchar) is null or l.commune_code = :c)
+                         order by l.commune_code, pa.number nulls last, l.village_code limit :lim""")
+                .param("e", electionId).param("c", communeCode).param("today", java.sql.Date.valueOf(today)).param("lim", limit)
+                .query(VoterChangeStore::summary).list();
+    }
+
+    public Optional<ListSummary> summary(long listId, LocalDate today) {
+        return jdbc.sql(SUMMARY + " where l.id = :l").param("l", listId).param("today", java.sql.Date.valueOf(today))
+                .query(VoterChangeStore::summary).optional();
+    }
+
+    private static ListSummary summary(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long pa = rs.getLong(2);
+        Long area = rs.wasNull() ? null : pa;
+        java.sql.Date posted = rs.getDate(8);
+        return new ListSummary(rs.getLong(1), area, rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                rs.getInt(7), posted == null ? null : posted.toLocalDate(), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                rs.getString(11), rs.getInt(12), rs.getInt(13), rs.getInt(14));
+    }
+
+    /** An entry as the clerk sees it: the personal id shortened to its last 4 digits, with its status and notes. */
+    public record EntryLine(long id, int rowNo, String fullName, LocalDate birthDate, char sex, String idEnding,
+                            String household, boolean representative, String residence, String status, String restriction,
+                            LocalDate certificateOn) {
+    }
+
+    /** Entries of a list matching a name without diacritics, an id or a household (all when the query is empty). */
+    public List<EntryLine> entries(long listId, String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        return jdbc.sql("""
+                        select id, row_no, full_name, birth_date, sex, right(personal_id, 4), household_id, representative,
+                               residence, status, restriction, certificate_on
+                        from voter_entry where voter_list_id = :l
+                          and (:q = '' or search_key like :k or personal_id = :q or household_id = :q)
+                        order by row_no, id limit :lim""")
+                .param("l", listId).param("q", q).param("k", "%" + vn.baucu.platform.rules.VietnameseNames.searchKey(q)
+                        .replace("%", "") + "%").param("lim", limit)
+                .query((rs, i) -> {
+                    java.sql.Date cert = rs.getDate(12);
+                    return new EntryLine(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                            rs.getString(5).charAt(0), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), cert == null ? null : cert.toLocalDate());
+                }).list();
     }
 }

@@ -36,14 +36,17 @@ import vn.baucu.voters.VoterLists;
 class VoterListPages {
 
     private final VoterLists voterLists;
+    private final vn.baucu.voters.VoterListChanges changes;
     private final Elections elections;
     private final JdbcClient jdbc;
     private final ProblemRenderer problems;
     private final Clock clock;
     private final ExecutorService imports = Executors.newFixedThreadPool(2);
 
-    VoterListPages(VoterLists voterLists, Elections elections, JdbcClient jdbc, ProblemRenderer problems, Clock clock) {
+    VoterListPages(VoterLists voterLists, vn.baucu.voters.VoterListChanges changes, Elections elections, JdbcClient jdbc,
+                   ProblemRenderer problems, Clock clock) {
         this.voterLists = voterLists;
+        this.changes = changes;
         this.elections = elections;
         this.jdbc = jdbc;
         this.problems = problems;
@@ -56,8 +59,10 @@ class VoterListPages {
     }
 
     @GetMapping("/elections/{id}/voter-lists")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, @RequestParam(required = false) String commune, Model model) {
         model.addAttribute("election", elections.get(id));
+        model.addAttribute("commune", commune);
+        model.addAttribute("lists", changes.overview(id, commune, 500));
         return "voters/import";
     }
 

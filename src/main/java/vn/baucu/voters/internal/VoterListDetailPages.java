@@ -1,0 +1,154 @@
+package vn.baucu.voters.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.platform.Violation;
+import vn.baucu.voters.VoterListChanges;
+
+/**
+ * The page of one voter list: its counts (households beside the village's recorded number), the posting
+ * PDF, the entries with their changes (add, remove with the legal reason, transfer, restriction,
+ * certificate to vote elsewhere), the change list, and the complaints with their 5-day deadline. Every
+ * change goes through {@link VoterListChanges}, which authorises and audits it.
+ */
+@Controller
+class VoterListDetailPages {
+
+    private final VoterListChanges changes;
+    private final ProblemRenderer problems;
+    private final Clock clock;
+
+    VoterListDetailPages(VoterListChanges changes, ProblemRenderer problems, Clock clock) {
+        this.changes = changes;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/voter-lists/{listId}")
+    String page(@PathVariable long listId, @RequestParam(required = false) String q, Model model) {
+        var page = changes.list(listId);
+        model.addAttribute("page", page);
+        model.addAttribute("q", q);
+        model.addAttribute("entries", changes.entries(listId, q));
+        model.addAttribute("changes", changes.changes(listId));
+        model.addAttribute("complaints", changes.complaints(listId));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("removalReasons", VoterListChanges.removalReasons());
+        model.addAttribute("restrictionReasons", VoterListChanges.restrictionReasons());
+        model.addAttribute("targets", changes.overview(page.electionId(), null, 1000).stream()
+                .filter(l -> l.list().id() != listId).toList());
+        return "voters/list";
+    }
+
+    @PostMapping("/voter-lists/{listId}/entries")
+    String add(@PathVariable long listId, @RequestParam(required = false) String fullName,
+               @RequestParam(required = false) LocalDate birthDate, @RequestParam(defaultValue = "") String sex,
+               @RequestParam(required = false) String personalId, @RequestParam(required = false) String residence,
+               @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect,
+               HttpServletResponse response) {
+        return attempt(listId, "voter.page.added", model, locale, redirect, response, () -> {
+            if (sex.length() != 1) {
+                throw DomainException.violations(List.of(Violation.of("SEX_INVALID", "sex", "voter.sex-invalid", sex)));
+            }
+            return changes.add(listId, fullName, birthDate, sex.charAt(0), personalId, residence, reason);
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/entries/{entryId}/removal")
+    String remove(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String reasonText, Model model, Locale locale,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.removed", model, locale, redirect, response, () -> {
+            changes.remove(entryId, reason, reasonText);
+            return null;
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/entries/{entryId}/restriction")
+    String restrict(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) String reason,
+                    @RequestParam(required = false) String reasonText, Model model, Locale locale,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.restricted", model, locale, redirect, response, () -> {
+            changes.restrict(entryId, reason, reasonText);
+            return null;
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/entries/{entryId}/certificate")
+    String certificate(@PathVariable long listId, @PathVariable long entryId,
+                       @RequestParam(required = false) LocalDate issuedOn, Model model, Locale locale,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.certified", model, locale, redirect, response, () -> {
+            if (issuedOn == null) {
+                throw DomainException.violations(List.of(Violation.of("DATE_REQUIRED", "issuedOn", "voter.page.date-required")));
+            }
+            changes.certificate(entryId, issuedOn);
+            return null;
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/entries/{entryId}/transfer")
+    String transfer(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) Long toListId,
+                    @RequestParam(required = false) String reasonText, Model model, Locale locale,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.transferred", model, locale, redirect, response, () -> {
+            if (toListId == null) {
+                throw DomainException.violations(List.of(Violation.of("TARGET_REQUIRED", "toListId", "voter.page.target-required")));
+            }
+            return changes.transfer(entryId, toListId, reasonText);
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/complaints")
+    String complain(@PathVariable long listId, @RequestParam(required = false) Long entryId,
+                    @RequestParam(required = false) String complainant, @RequestParam(required = false) String content,
+                    @RequestParam(required = false) LocalDate receivedOn, Model model, Locale locale,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.complaint-received", model, locale, redirect, response,
+                () -> changes.complain(listId, entryId, complainant, content, receivedOn));
+    }
+
+    @PostMapping("/voter-lists/{listId}/complaints/{complaintId}/answer")
+    String answer(@PathVariable long listId, @PathVariable long complaintId, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String answer, @RequestParam(required = false) LocalDate answeredOn,
+                  Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.complaint-answered", model, locale, redirect, response,
+                () -> changes.answer(complaintId, outcome, answer, answeredOn));
+    }
+
+    /** Runs a change; a refused one shows the page again with every problem named (422, or 409 when closed). */
+    private String attempt(long listId, String doneKey, Model model, Locale locale, RedirectAttributes redirect,
+                           HttpServletResponse response, Supplier<?> change) {
+        try {
+            change.get();
+        } catch (DomainException e) {
+            if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST
+                    && e.kind() != DomainException.Kind.CONFLICT) {
+                throw e;
+            }
+            response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
+                    : HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("problem", problems.render(e, locale));
+            model.addAttribute("violations", problems.violations(e.violations(), locale));
+            return page(listId, null, model);
+        }
+        redirect.addFlashAttribute("done", doneKey);
+        return "redirect:/voter-lists/" + listId;
+    }
+}
