@@ -64,8 +64,20 @@ public class Candidates {
 
     @Transactional
     public CandidateView nominate(long electionId, String placeCode, NewCandidate n) {
-        Contest contest = contestForChange(electionId, placeCode);
-        RuleSet rs = RuleSet.valueOf(contest.ruleSet());
+        Contest settled = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        RuleSet rs = RuleSet.valueOf(settled.ruleSet());
+        LocalDate on = n.nominatedOn() == null ? LocalDate.now(clock) : n.nominatedOn();
+        // a name from the floor of a village's election meeting joins the settled (even printed) list that day
+        boolean atMeeting = "FLOOR".equals(n.nominationSource()) && rs.kind() == RuleSet.Kind.VILLAGE_HEAD;
+        if (atMeeting && !vn.baucu.rules.Consultations.floorNominationAllowed(rs, on, settled.electionDay())) {
+            throw DomainException.violations(List.of(Violation.of("K-126", "nominationSource", "candidate.floor-at-meeting",
+                    settled.electionDay().toString(), rs.name())));
+        }
+        Contest contest = atMeeting ? requireAdminister(settled) : contestForChange(electionId, placeCode);
+        if (atMeeting && store.byContest(settled.id()).stream().noneMatch(c -> c.listPosition() != null)) {
+            throw DomainException.conflict("candidate.no-final-list", placeCode);
+        }
         List<Violation> problems = new ArrayList<>();
         if (n.fullName() == null || n.fullName().isBlank()) {
             problems.add(Violation.of("K-100", "fullName", "candidate.name-required"));
@@ -105,10 +117,14 @@ public class Candidates {
             throw DomainException.violations(problems);
         }
         long id = store.insert(contest, n, authorization.currentUser().username());
+        if (atMeeting) {
+            store.addAtMeeting(id, contest.id());
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("contest", placeCode);
         details.put("name", VietnameseNames.clean(n.fullName()));
         details.put("source", n.nominationSource());
+        details.put("atMeeting", atMeeting);
         audit.record("CANDIDATE_NOMINATED", "candidate", String.valueOf(id), contest.unitCode(), details);
         return store.find(id).orElseThrow();
     }
@@ -147,8 +163,10 @@ public class Candidates {
     public List<CandidateView> finalizeList(long electionId, String placeCode) {
         Contest contest = contestForChange(electionId, placeCode);
         RuleSet rs = RuleSet.valueOf(contest.ruleSet());
+        Set<Long> source = listSource(contest, rs);
         List<CandidateView> active = store.byContest(contest.id()).stream()
-                .filter(c -> Set.of("NOMINATED", "CONSULTED", "ON_LIST").contains(c.status())).toList();
+                .filter(c -> Set.of("NOMINATED", "CONSULTED", "ON_LIST").contains(c.status()))
+                .filter(c -> source == null || source.contains(c.id())).toList();
         var findings = CandidateLists.check(rs, contest.seats(), active.size());
         if (!findings.isEmpty()) {
             throw DomainException.violations(findings.stream().map(FindingProblems::violation).toList());
@@ -160,6 +178,35 @@ public class Candidates {
         audit.record("CANDIDATE_LIST_FINAL", "contest", placeCode, contest.unitCode(),
                 Map.of("candidates", ordered.size(), "seats", contest.seats()));
         return store.byContest(contest.id());
+    }
+
+    /**
+     * Whose names the official list may hold: for a village head, those of the Front working committee's
+     * meeting agreed with the cell committee (Nghị định 59/2023, Điều 6 khoản 2); for the NA and HĐND, those
+     * the third consultation found qualified (Luật 85/2015, Điều 50 and 51 … law.md §2.6); null = every active
+     * nominee (a Party cell).
+     */
+    private Set<Long> listSource(Contest contest, RuleSet rs) {
+        return switch (rs.kind()) {
+            case VILLAGE_HEAD -> {
+                var meeting = store.frontMeeting(contest.id()).orElseThrow(() -> DomainException.violations(List.of(
+                        Violation.of("K-124", "frontMeeting", "candidate.front-meeting-required"))));
+                if (!meeting.cellAgreed()) {
+                    throw DomainException.violations(List.of(Violation.of("K-125", "cellAgreed", "candidate.cell-agreement-required")));
+                }
+                yield Set.copyOf(meeting.candidateIds());
+            }
+            case NATIONAL_ASSEMBLY, PEOPLES_COUNCIL -> {
+                String[] unitsOf = store.contestUnits(contest.id());
+                Set<Long> qualified = store.qualifiedList(contest, unitsOf[0], unitsOf[1]);
+                if (qualified == null) {
+                    throw DomainException.violations(List.of(Violation.of("K-127", "consultation",
+                            "candidate.third-consultation-required")));
+                }
+                yield qualified;
+            }
+            case PARTY_CELL -> null;
+        };
     }
 
     @Transactional(readOnly = true)
@@ -187,24 +234,6 @@ public class Candidates {
         audit.record("VOTER_CONFERENCE", "candidate", String.valueOf(candidateId), c.placeCode(),
                 Map.of("present", present, "trust", trustVotes, "trusted", trusted));
         return trusted;
-    }
-
-    /**
-     * Records a consultation conference (hiệp thương, rounds 1–3, run by the Fatherland Front) of a unit,
-     * or — for a village head election — the Front working committee's candidate meeting (Mẫu 05, round 1)
-     * with the cell committee's agreement in its outcome (Nghị định 59/2023/NĐ-CP, Điều 6 khoản 2).
-     */
-    @Transactional
-    public void recordConsultation(long electionId, String unitCode, int round, LocalDate heldOn, long attendance,
-                                   Integer plannedSeats, String outcome) {
-        if (round < 1 || round > 3 || heldOn == null || attendance < 0 || unitCode == null || unitCode.isBlank()) {
-            throw DomainException.violations(List.of(Violation.of("K-110", "round", "candidate.consultation-invalid")));
-        }
-        var unit = units.find(unitCode, heldOn).orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, heldOn));
-        authorization.require(unit.id(), Access.ADMINISTER, unitCode);
-        store.insertConsultation(electionId, round, heldOn, unitCode, attendance, plannedSeats, vn.baucu.platform.Inputs.text(outcome));
-        audit.record("CONSULTATION", "election", String.valueOf(electionId), unitCode,
-                Map.of("round", round, "heldOn", heldOn.toString(), "attendance", attendance));
     }
 
     /** The composition statistics as an Excel sheet (fastexcel, streaming). */
@@ -354,10 +383,11 @@ public class Candidates {
                 .map(u -> authorization.allows(u.id(), Access.ADMINISTER)).orElse(false);
     }
 
-    private void requireAdminister(Contest contest) {
+    Contest requireAdminister(Contest contest) {
         var unit = units.find(contest.unitCode(), contest.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
         authorization.require(unit.id(), Access.ADMINISTER, unit.code());
+        return contest;
     }
 
     /** Vietnamese order: by given name (the last word), then family name (the first), then the middle names. */

@@ -302,6 +302,29 @@ public class Elections {
     }
 
     /**
+     * Marks one contest's milestone done (a village's Front meeting sent its list to the commune on that
+     * day); authorised on the contest's commune, audited, and a no-op when it already is done.
+     */
+    @Transactional
+    public int markContestDone(long contestId, String code, LocalDate doneOn, String decisionRef) {
+        var place = store.contestPlace(contestId).orElseThrow(() -> DomainException.notFound("body.contest-not-found", contestId));
+        ElectionView election = get(place.electionId());
+        String unitCode = place.communeCode() != null ? place.communeCode() : place.provinceCode();
+        AdminUnit unit = units.find(unitCode, election.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
+        authorization.require(unit.id(), Access.ADMINISTER, unitCode);
+        int updated = store.markContestDone(contestId, code, doneOn, authorization.currentUser().username(), decisionRef);
+        if (updated > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("code", code);
+            details.put("doneOn", doneOn.toString());
+            details.put("contest", place.placeCode());
+            audit.record("MILESTONE_DONE", "election", String.valueOf(place.electionId()), unitCode, details);
+        }
+        return updated;
+    }
+
+    /**
      * Marks a milestone done for every contest of a commune (one decision formed all its villages'
      * teams), or for the election when {@code communeCode} is null. Done after the deadline stays visible
      * as late.

@@ -59,6 +59,23 @@ class CandidatesIT {
                         + "\",\"nominationSource\":\"INTRODUCED\",\"ethnicity\":\"Kinh\"}"));
     }
 
+    private static long idOf(ResultActions created) throws Exception {
+        return Long.parseLong(created.andReturn().getResponse().getContentAsString().replaceAll(".*?\"id\":(\\d+).*", "$1"));
+    }
+
+    /** A voter conference at the place of residence that trusts the nominee (40 of 60 present). */
+    private void trust(long candidate) throws Exception {
+        mvc.perform(post("/api/v1/candidates/" + candidate + "/voter-conferences").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"place\":\"RESIDENCE\",\"heldOn\":\"2026-02-05\",\"voters\":320,\"present\":60,\"trustVotes\":40}"))
+                .andExpect(jsonPath("$.trusted", is(true)));
+    }
+
+    private ResultActions round(long election, int round, String extra, Long... ids) throws Exception {
+        return mvc.perform(post("/api/v1/elections/" + election + "/consultations").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"unitCode\":\"22\",\"round\":" + round + ",\"heldOn\":\"2026-0" + round + "-1" + round
+                        + "\",\"attendance\":45,\"plannedSeats\":5,\"candidateIds\":" + java.util.Arrays.toString(ids) + extra + "}"));
+    }
+
     private static String pid() {
         return String.valueOf(100_000_000_000L + (long) (Math.random() * 899_999_999_999L));
     }
@@ -127,10 +144,53 @@ class CandidatesIT {
         mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates").with(admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fullName\":\"Ngô Văn Gần\",\"birthDate\":\"1980-01-01\",\"sex\":\"M\","
-                                + "\"nominationSource\":\"FLOOR\",\"residesInVillage\":true}"))
+                                + "\"nominationSource\":\"INTRODUCED\",\"residesInVillage\":true}"))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates/final-list").with(admin()))
-                .andExpect(status().isOk());
+        long gan = jdbc.sql("select id from candidate where election_id = :e and full_name = 'Ngô Văn Gần'").param("e", id)
+                .query(Long.class).single();
+        String list = "/api/v1/elections/" + id + "/contests/" + village + "/candidates/final-list";
+        String meeting = "/api/v1/elections/" + id + "/contests/" + village + "/front-meeting";
+        // the list comes from the Front working committee's meeting (Mẫu 05), agreed with the cell committee
+        mvc.perform(post(list).with(admin())).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-124")));
+        mvc.perform(put(meeting).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"heldOn\":\"2024-05-25\",\"attendance\":9,\"chairedBy\":\"Trần Thị Mặt Trận\","
+                                + "\"cellAgreed\":false,\"candidateIds\":[" + gan + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings[*].code", contains("W-121", "W-120")))
+                .andExpect(jsonPath("$.names[0]", is("Ngô Văn Gần")));
+        mvc.perform(post(list).with(admin())).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-125")));
+        mvc.perform(put(meeting).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"heldOn\":\"2024-05-10\",\"attendance\":9,\"chairedBy\":\"Trần Thị Mặt Trận\","
+                                + "\"cellAgreed\":true,\"cellAgreedOn\":\"2024-05-12\",\"cellAgreementRef\":\"Biên bản chi ủy 3/BB\","
+                                + "\"minutesSentOn\":\"2024-05-13\",\"candidateIds\":[]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-122")));
+        mvc.perform(put(meeting).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"heldOn\":\"2024-05-10\",\"attendance\":9,\"chairedBy\":\"Trần Thị Mặt Trận\","
+                                + "\"cellAgreed\":true,\"cellAgreedOn\":\"2024-05-12\",\"cellAgreementRef\":\"Biên bản chi ủy 3/BB\","
+                                + "\"minutesSentOn\":\"2024-05-13\",\"candidateIds\":[" + gan + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings.length()", is(0)));
+        mvc.perform(get("/api/v1/elections/" + id + "/progress").with(admin()))
+                .andExpect(jsonPath("$[?(@.code == 'CANDIDATE_LIST_SUBMITTED')].done").value(hasItem(1)));
+        mvc.perform(post(list).with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status", is("ON_LIST")));
+
+        // from the floor of the election meeting: on election day only, joining the settled list at its end
+        String floor = "{\"fullName\":\"Đào Thị Hội\",\"birthDate\":\"1985-05-05\",\"sex\":\"F\","
+                + "\"nominationSource\":\"FLOOR\",\"residesInVillage\":true,\"nominatedOn\":\"";
+        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(floor + "2024-06-01\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-126")));
+        mvc.perform(post("/api/v1/elections/" + id + "/contests/" + village + "/candidates").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content(floor + "2024-06-02\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status", is("ON_LIST")))
+                .andExpect(jsonPath("$.listPosition", is(2)))
+                .andExpect(jsonPath("$.addedAtMeeting", is(true)));
     }
 
     @Test
@@ -153,13 +213,40 @@ class CandidatesIT {
     void anNaListWithSeatsPlusOneIsRefusedAndAGoodOneIsAlphabetical() throws Exception {
         long na = election("NATIONAL_ASSEMBLY", "NATIONAL_ASSEMBLY_2025", null, "2026-03-15");
         oneUnit(na, 3);
+        List<Long> ids = new java.util.ArrayList<>();
         for (String name : List.of("Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Ân", "Phạm Thị Ánh")) {
-            nominate(na, name, "1970-01-01", pid()).andExpect(status().isCreated());
+            ids.add(idOf(nominate(na, name, "1970-01-01", pid()).andExpect(status().isCreated())));
         }
+        // the official list is drawn from the third consultation's list of those who qualify
+        mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/final-list").with(admin()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-127")));
+        round(na, 2, "", ids.toArray(new Long[0])).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-111")));
+        round(na, 1, "").andExpect(status().isCreated());
+        round(na, 2, "", ids.toArray(new Long[0])).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.names", contains("Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Ân", "Phạm Thị Ánh")));
+        for (long c : ids.subList(0, 3)) {
+            trust(c);
+        }
+        // Ánh has no voter conference: refused unless reported as a special case with its reason
+        round(na, 3, "", ids.toArray(new Long[0])).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-114")))
+                .andExpect(jsonPath("$.violations[0].message", containsString("Phạm Thị Ánh")));
+        round(na, 3, ",\"specialCases\":{\"" + ids.get(3) + "\":\"Đi công tác nước ngoài, đã báo cáo\"}",
+                ids.toArray(new Long[0])).andExpect(status().isCreated());
         mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/final-list").with(admin()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.violations[0].code", is("L-102")));
-        nominate(na, "Đỗ Văn Đức", "1970-01-01", pid()).andExpect(status().isCreated());
+        long duc = idOf(nominate(na, "Đỗ Văn Đức", "1970-01-01", pid()).andExpect(status().isCreated()));
+        ids.add(duc);
+        round(na, 3, "", ids.toArray(new Long[0])).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code", hasItem("K-113")));
+        round(na, 2, "", ids.toArray(new Long[0])).andExpect(status().isCreated());
+        trust(duc);
+        round(na, 3, ",\"specialCases\":{\"" + ids.get(3) + "\":\"Đi công tác nước ngoài, đã báo cáo\"}",
+                ids.toArray(new Long[0])).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.names[3]", is("Phạm Thị Ánh (Đi công tác nước ngoài, đã báo cáo)")));
         // by given name first; letters before tones: An, Ánh (a) before Ân (â); Đức (đ) after the d's
         mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/final-list").with(admin()))
                 .andExpect(status().isOk())
@@ -206,9 +293,9 @@ class CandidatesIT {
             org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(0)).isEqualTo("Nữ");
             org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(3)).isEqualTo("100.00");
         }
-        mvc.perform(post("/api/v1/elections/" + na + "/consultations").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"unitCode\":\"22\",\"round\":3,\"heldOn\":\"2026-02-20\",\"attendance\":45,\"outcome\":\"5 người đủ tiêu chuẩn\"}"))
-                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/elections/" + na + "/consultations").with(admin()))
+                .andExpect(jsonPath("$[*].round", contains(1, 2, 3)))
+                .andExpect(jsonPath("$[2].names.length()", is(5)));
     }
 
     @Test

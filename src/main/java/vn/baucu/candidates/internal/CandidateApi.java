@@ -23,10 +23,13 @@ import vn.baucu.platform.DomainException;
 class CandidateApi {
 
     private final Candidates candidates;
+    private final vn.baucu.candidates.NominationProcess process;
     private final org.springframework.context.MessageSource messages;
 
-    CandidateApi(Candidates candidates, org.springframework.context.MessageSource messages) {
+    CandidateApi(Candidates candidates, vn.baucu.candidates.NominationProcess process,
+                 org.springframework.context.MessageSource messages) {
         this.candidates = candidates;
+        this.process = process;
         this.messages = messages;
     }
 
@@ -34,7 +37,7 @@ class CandidateApi {
                              String ethnicity, String religion, String hometown, String residence, String education,
                              String qualification, String politicalTheory, Boolean partyMember, LocalDate partyJoined,
                              String workplace, String position, Boolean incumbent, String nominationSource,
-                             List<String> exclusions, Boolean residesInVillage) {
+                             List<String> exclusions, Boolean residesInVillage, LocalDate nominatedOn) {
     }
 
     @PostMapping("/api/v1/elections/{id}/contests/{place}/candidates")
@@ -47,7 +50,8 @@ class CandidateApi {
         return candidates.nominate(id, place, new NewCandidate(r.fullName(), r.otherName(), r.birthDate(), r.sex().charAt(0),
                 r.personalId(), r.ethnicity(), r.religion(), r.hometown(), r.residence(), r.education(), r.qualification(),
                 r.politicalTheory(), Boolean.TRUE.equals(r.partyMember()), r.partyJoined(), r.workplace(), r.position(),
-                Boolean.TRUE.equals(r.incumbent()), r.nominationSource(), r.exclusions(), r.residesInVillage()));
+                Boolean.TRUE.equals(r.incumbent()), r.nominationSource(), r.exclusions(), r.residesInVillage(),
+                r.nominatedOn()));
     }
 
     @GetMapping("/api/v1/elections/{id}/contests/{place}/candidates")
@@ -85,15 +89,34 @@ class CandidateApi {
     }
 
     record ConsultationRequest(String unitCode, Integer round, LocalDate heldOn, Long attendance, Integer plannedSeats,
-                               String outcome) {
+                               String outcome, List<Long> candidateIds, java.util.Map<Long, String> specialCases) {
     }
 
     @PostMapping("/api/v1/elections/{id}/consultations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a consultation conference (round 1–3) of a unit, or a village's Front candidate meeting")
-    void consultation(@PathVariable long id, @RequestBody ConsultationRequest r) {
-        candidates.recordConsultation(id, r.unitCode(), r.round() == null ? 0 : r.round(), r.heldOn(),
-                r.attendance() == null ? -1 : r.attendance(), r.plannedSeats(), r.outcome());
+    @Operation(summary = "Record a consultation conference (round 1–3) of a unit with the list it produced "
+            + "(round 2: preliminary list; round 3: those who qualify, each trusted by their voter conferences or a special case)")
+    vn.baucu.candidates.NominationProcess.Consultation consultation(@PathVariable long id, @RequestBody ConsultationRequest r) {
+        return process.recordConsultation(id, r.unitCode(), r.round() == null ? 0 : r.round(), r.heldOn(),
+                r.attendance() == null ? -1 : r.attendance(), r.plannedSeats(), r.outcome(), r.candidateIds(), r.specialCases());
+    }
+
+    @GetMapping("/api/v1/elections/{id}/consultations")
+    @Operation(summary = "The consultation conferences of an election, each with the list it produced")
+    List<vn.baucu.candidates.NominationProcess.Consultation> consultations(@PathVariable long id) {
+        return process.consultations(id);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/elections/{id}/contests/{place}/front-meeting")
+    @Operation(summary = "Record a village's Front working committee candidate meeting (Mẫu 05) with the cell committee's agreement")
+    vn.baucu.candidates.NominationProcess.FrontMeetingView frontMeeting(@PathVariable long id, @PathVariable String place,
+            @RequestBody vn.baucu.candidates.NominationProcess.FrontMeetingInput r) {
+        return process.recordFrontMeeting(id, place, r);
+    }
+
+    @GetMapping("/api/v1/elections/{id}/contests/{place}/front-meeting")
+    vn.baucu.candidates.NominationProcess.FrontMeetingView frontMeetingOf(@PathVariable long id, @PathVariable String place) {
+        return process.frontMeeting(id, place).orElseThrow(() -> DomainException.notFound("candidate.front-meeting-none", place));
     }
 
     @GetMapping(path = "/api/v1/elections/{id}/candidate-statistics.xlsx",

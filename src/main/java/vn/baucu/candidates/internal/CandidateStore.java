@@ -88,7 +88,8 @@ public class CandidateStore {
 
     public void setStatus(long id, String status, LocalDate date, String reason, String decision) {
         jdbc.sql("""
-                        update candidate set status = :s, status_date = :d, status_reason = :r, status_decision = :dec
+                        update candidate set status = :s, status_date = :d, status_reason = :r, status_decision = :dec,
+                            status_recorded_at = now()
                         where id = :id""")
                 .param("s", status).param("d", date == null ? null : Date.valueOf(date)).param("r", reason)
                 .param("dec", decision).param("id", id).update();
@@ -111,7 +112,7 @@ public class CandidateStore {
         return jdbc.sql("""
                         select concat_ws('|', 'list', c.place_code, k.list_position, k.full_name, k.birth_date)
                         from candidate k join contest c on c.id = k.contest_id
-                        where k.election_id = :e and k.list_position is not null""")
+                        where k.election_id = :e and k.list_position is not null and not k.added_at_meeting""")
                 .param("e", electionId).query(String.class).list();
     }
 
@@ -152,16 +153,147 @@ public class CandidateStore {
                 .param("b", content).param("by", by).query(Long.class).single();
     }
 
-    public void insertConsultation(long electionId, int round, LocalDate on, String unitCode, long attendance,
-                                   Integer plannedSeats, String outcome) {
-        jdbc.sql("""
-                        insert into consultation (election_id, round, held_on, unit_code, attendance, planned_seats, outcome)
-                        values (:e, :r, :on, :u, :a, :p, :o)
+    /** Records (or records again) a consultation round of a unit; returns its id. Its list is replaced separately. */
+    public long upsertConsultation(long electionId, int round, LocalDate on, String unitCode, long attendance,
+                                   Integer plannedSeats, String outcome, String by) {
+        return jdbc.sql("""
+                        insert into consultation (election_id, round, held_on, unit_code, attendance, planned_seats, outcome,
+                                                  recorded_by)
+                        values (:e, :r, :on, :u, :a, :p, :o, :by)
                         on conflict (election_id, unit_code, round) do update
                         set held_on = excluded.held_on, attendance = excluded.attendance,
-                            planned_seats = excluded.planned_seats, outcome = excluded.outcome""")
+                            planned_seats = excluded.planned_seats, outcome = excluded.outcome, recorded_by = excluded.recorded_by
+                        returning id""")
                 .param("e", electionId).param("r", round).param("on", Date.valueOf(on)).param("u", unitCode)
-                .param("a", attendance).param("p", plannedSeats).param("o", outcome).update();
+                .param("a", attendance).param("p", plannedSeats).param("o", outcome).param("by", by)
+                .query(Long.class).single();
+    }
+
+    public void replaceConsultationList(long consultationId, List<Long> candidateIds, java.util.Map<Long, String> specialCases) {
+        jdbc.sql("delete from consultation_entry where consultation_id = :c").param("c", consultationId).update();
+        for (int i = 0; i < candidateIds.size(); i++) {
+            long id = candidateIds.get(i);
+            jdbc.sql("""
+                            insert into consultation_entry (consultation_id, candidate_id, position, special_case)
+                            values (:c, :k, :p, :s)""")
+                    .param("c", consultationId).param("k", id).param("p", i + 1).param("s", specialCases.get(id)).update();
+        }
+    }
+
+    /** The list a round produced for a unit: null when that round was not recorded. */
+    public java.util.Set<Long> consultationList(long electionId, String unitCode, int round) {
+        var id = jdbc.sql("select id from consultation where election_id = :e and unit_code = :u and round = :r")
+                .param("e", electionId).param("u", unitCode).param("r", round).query(Long.class).optional();
+        if (id.isEmpty()) {
+            return null;
+        }
+        return new java.util.LinkedHashSet<>(jdbc.sql("select candidate_id from consultation_entry where consultation_id = :c order by position")
+                .param("c", id.get()).query(Long.class).list());
+    }
+
+    /** The round-3 list of whichever unit's consultation covers this contest (its province or its commune), or null. */
+    public java.util.Set<Long> qualifiedList(Contest contest, String provinceCode, String communeCode) {
+        java.util.Set<Long> out = null;
+        for (String unit : java.util.Arrays.asList(communeCode, provinceCode)) {
+            if (unit != null && out == null) {
+                out = consultationList(contest.electionId(), unit, 3);
+            }
+        }
+        return out;
+    }
+
+    public record ConsultationRow(long id, int round, LocalDate heldOn, String unitCode, long attendance, Integer plannedSeats,
+                                  String outcome, List<String> names) {
+    }
+
+    public List<ConsultationRow> consultations(long electionId) {
+        return jdbc.sql("""
+                        select q.id, q.round, q.held_on, q.unit_code, q.attendance, q.planned_seats, q.outcome,
+                               coalesce(array_agg(k.full_name || coalesce(' (' || x.special_case || ')', '') order by x.position)
+                                        filter (where k.id is not null), '{}')
+                        from consultation q left join consultation_entry x on x.consultation_id = q.id
+                        left join candidate k on k.id = x.candidate_id
+                        where q.election_id = :e group by q.id order by q.unit_code, q.round""")
+                .param("e", electionId)
+                .query((rs, i) -> {
+                    int seats = rs.getInt(6);
+                    Integer planned = rs.wasNull() ? null : seats;
+                    return new ConsultationRow(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate(), rs.getString(4),
+                            rs.getLong(5), planned, rs.getString(7), List.of((String[]) rs.getArray(8).getArray()));
+                }).list();
+    }
+
+    /** Whether each voter conference of a candidate trusted them. */
+    public List<Boolean> conferencesTrusted(long candidateId) {
+        return jdbc.sql("select trusted from voter_conference where candidate_id = :c order by id").param("c", candidateId)
+                .query(Boolean.class).list();
+    }
+
+    /** Province and commune code of a contest (the commune is null above the commune level). */
+    public String[] contestUnits(long contestId) {
+        return jdbc.sql("select province_code, commune_code from contest where id = :c").param("c", contestId)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    }
+
+    public record FrontMeeting(long id, long contestId, LocalDate heldOn, long attendance, String chairedBy, boolean cellAgreed,
+                               LocalDate cellAgreedOn, String cellAgreementRef, LocalDate minutesSentOn, List<Long> candidateIds) {
+    }
+
+    public long upsertFrontMeeting(long contestId, LocalDate heldOn, long attendance, String chairedBy, boolean cellAgreed,
+                                   LocalDate cellAgreedOn, String ref, LocalDate sentOn, List<Long> candidateIds, String by) {
+        long id = jdbc.sql("""
+                        insert into front_meeting (contest_id, held_on, attendance, chaired_by, cell_agreed, cell_agreed_on,
+                                                   cell_agreement_ref, minutes_sent_on, recorded_by, recorded_at)
+                        values (:c, :on, :a, :ch, :ok, :okOn, :ref, :sent, :by, now())
+                        on conflict (contest_id) do update
+                        set held_on = excluded.held_on, attendance = excluded.attendance, chaired_by = excluded.chaired_by,
+                            cell_agreed = excluded.cell_agreed, cell_agreed_on = excluded.cell_agreed_on,
+                            cell_agreement_ref = excluded.cell_agreement_ref, minutes_sent_on = excluded.minutes_sent_on,
+                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                        returning id""")
+                .param("c", contestId).param("on", Date.valueOf(heldOn)).param("a", attendance).param("ch", chairedBy)
+                .param("ok", cellAgreed).param("okOn", cellAgreedOn == null ? null : Date.valueOf(cellAgreedOn))
+                .param("ref", ref).param("sent", sentOn == null ? null : Date.valueOf(sentOn)).param("by", by)
+                .query(Long.class).single();
+        jdbc.sql("delete from front_meeting_entry where front_meeting_id = :m").param("m", id).update();
+        for (int i = 0; i < candidateIds.size(); i++) {
+            jdbc.sql("insert into front_meeting_entry (front_meeting_id, candidate_id, position) values (:m, :k, :p)")
+                    .param("m", id).param("k", candidateIds.get(i)).param("p", i + 1).update();
+        }
+        return id;
+    }
+
+    public Optional<FrontMeeting> frontMeeting(long contestId) {
+        return jdbc.sql("""
+                        select m.id, m.contest_id, m.held_on, m.attendance, m.chaired_by, m.cell_agreed, m.cell_agreed_on,
+                               m.cell_agreement_ref, m.minutes_sent_on,
+                               coalesce(array_agg(x.candidate_id order by x.position) filter (where x.candidate_id is not null), '{}')
+                        from front_meeting m left join front_meeting_entry x on x.front_meeting_id = m.id
+                        where m.contest_id = :c group by m.id""")
+                .param("c", contestId)
+                .query((rs, i) -> {
+                    Date agreed = rs.getDate(7);
+                    Date sent = rs.getDate(9);
+                    return new FrontMeeting(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getLong(4),
+                            rs.getString(5), rs.getBoolean(6), agreed == null ? null : agreed.toLocalDate(), rs.getString(8),
+                            sent == null ? null : sent.toLocalDate(), List.of((Long[]) rs.getArray(10).getArray()));
+                }).optional();
+    }
+
+    /** Puts a name nominated from the floor of the election meeting at the end of the list. */
+    public void addAtMeeting(long candidateId, long contestId) {
+        jdbc.sql("""
+                        update candidate set status = 'ON_LIST', added_at_meeting = true, status_recorded_at = now(),
+                            list_position = (select coalesce(max(list_position), 0) + 1 from candidate where contest_id = :c)
+                        where id = :id""")
+                .param("c", contestId).param("id", candidateId).update();
+    }
+
+    public void markConsulted(java.util.Collection<Long> candidateIds) {
+        if (!candidateIds.isEmpty()) {
+            jdbc.sql("update candidate set status = 'CONSULTED', status_recorded_at = now() where id = any(:ids) and status = 'NOMINATED'")
+                    .param("ids", candidateIds.toArray(new Long[0])).update();
+        }
     }
 
     public void replacePlan(long electionId, java.util.Map<String, java.math.BigDecimal> plan) {
@@ -199,7 +331,10 @@ public class CandidateStore {
     }
 
     static final String VIEW = """
-            select k.*, c.place_code from candidate k join contest c on c.id = k.contest_id""";
+            select k.*, c.place_code,
+                   (k.status in ('STRUCK_OFF', 'WITHDRAWN') and e.frozen_at is not null and k.list_position is not null
+                    and k.status_recorded_at > e.frozen_at) as struck_after_printing
+            from candidate k join contest c on c.id = k.contest_id join election e on e.id = k.election_id""";
 
     static CandidateView view(ResultSet rs, int i) throws SQLException {
         Date sd = rs.getDate("status_date");
@@ -212,6 +347,7 @@ public class CandidateStore {
                 rs.getString("political_theory"), rs.getBoolean("party_member"), rs.getString("workplace"),
                 rs.getString("position"), rs.getBoolean("incumbent"), rs.getString("nomination_source"),
                 rs.getString("status"), sd == null ? null : sd.toLocalDate(), rs.getString("status_reason"),
-                rs.getString("status_decision"), position);
+                rs.getString("status_decision"), position, rs.getBoolean("added_at_meeting"),
+                rs.getBoolean("struck_after_printing"));
     }
 }

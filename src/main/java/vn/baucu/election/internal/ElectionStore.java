@@ -216,6 +216,16 @@ public class ElectionStore {
                 .list();
     }
 
+    public record ContestPlace(long electionId, String placeCode, String communeCode, String provinceCode) {
+    }
+
+    public java.util.Optional<ContestPlace> contestPlace(long contestId) {
+        return jdbc.sql("select election_id, place_code, commune_code, province_code from contest where id = :c")
+                .param("c", contestId)
+                .query((rs, i) -> new ContestPlace(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
     /** Marks one contest's milestone done, unless it already is. */
     public int markContestDone(long contestId, String code, LocalDate doneOn, String by, String decisionRef) {
         return jdbc.sql("""
