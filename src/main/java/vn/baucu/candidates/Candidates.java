@@ -361,14 +361,35 @@ public class Candidates {
         return document("ballot", electionId, placeCode);
     }
 
+    /**
+     * The counting minutes of a contest, pre-printed from its ballot (PDF): the figures to fill in and a row
+     * per name on the ballot. A candidate struck off after the ballots were printed stays on the ballot, so
+     * the minutes carry them, marked "not counted", with a note giving the date, decision and reason; names
+     * nominated from the floor of a village meeting are marked as such.
+     */
+    @Transactional(readOnly = true)
+    public byte[] countingMinutesPdf(long electionId, String placeCode) {
+        return document("counting-minutes", electionId, placeCode);
+    }
+
     private byte[] document(String template, long electionId, String placeCode) {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
-        List<CandidateView> onList = store.byContest(contest.id()).stream().filter(c -> c.listPosition() != null).toList();
+        // the posted list holds the active names; the ballot (and the minutes printed from it) also the names
+        // struck off after printing, which cannot be taken off a printed ballot
+        boolean printed = !template.equals("candidate-list");
+        List<CandidateView> onList = store.byContest(contest.id()).stream().filter(c -> c.listPosition() != null)
+                .filter(c -> !Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.status()) || (printed && c.struckAfterPrinting()))
+                .toList();
         if (onList.isEmpty()) {
             throw DomainException.conflict("candidate.no-final-list", placeCode);
         }
         Map<String, Object> model = new LinkedHashMap<>();
+        boolean village = RuleSet.valueOf(contest.ruleSet()).kind() == RuleSet.Kind.VILLAGE_HEAD;
+        model.put("electionName", elections.get(electionId).name());
+        model.put("figures", village ? List.of("households", "representatives", "issued", "returned", "valid", "invalid")
+                : List.of("electorate", "participants", "issued", "returned", "valid", "invalid"));
+        model.put("struck", onList.stream().filter(CandidateView::struckAfterPrinting).toList());
         model.put("contest", contest);
         model.put("candidates", onList);
         model.put("placeName", store.placeName(contest.id()));

@@ -293,6 +293,27 @@ class CandidatesIT {
             org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(0)).isEqualTo("Nữ");
             org.assertj.core.api.Assertions.assertThat(all.get(1).getCellText(3)).isEqualTo("100.00");
         }
+        // struck off after the ballots were printed: still on the ballot, and the counting minutes carry it
+        mvc.perform(post("/api/v1/candidates/" + ids.get(2) + "/status").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"STRUCK_OFF\",\"date\":\"2026-03-10\",\"reason\":\"Bị khởi tố\","
+                                + "\"decision\":\"12/NQ-UBBC\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.struckAfterPrinting", is(true)));
+        byte[] minutes = mvc.perform(get("/api/v1/elections/" + na + "/contests/22-1/counting-minutes.pdf").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/counting-minutes.pdf"), minutes);
+        vn.baucu.support.Golden.assertMatches("documents/counting-minutes-na.txt", vn.baucu.support.Golden.pdfText(minutes));
+        byte[] ballotAfter = mvc.perform(get("/api/v1/elections/" + na + "/contests/22-1/ballot.pdf").with(admin()))
+                .andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(vn.baucu.support.Golden.pdfText(ballotAfter))
+                .as("the printed ballot is unchanged, with the election's fingerprint")
+                .startsWith(vn.baucu.support.Golden.pdfText(ballot).strip()).contains("SHA-256");
+        mvc.perform(get("/portal/elections/" + na + "/contests/22-1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("Lê Văn Ân"))));
+        String fingerprint = jdbc.sql("select fingerprint from election where id = :e").param("e", na).query(String.class).single();
+        mvc.perform(get("/api/v1/elections/" + na + "/fingerprint/check").param("value", fingerprint).with(admin()))
+                .andExpect(jsonPath("$.matches", is(true)));
         mvc.perform(get("/api/v1/elections/" + na + "/consultations").with(admin()))
                 .andExpect(jsonPath("$[*].round", contains(1, 2, 3)))
                 .andExpect(jsonPath("$[2].names.length()", is(5)));

@@ -76,6 +76,12 @@ class CandidateApi {
         return pdf(candidates.ballotPdf(id, place), "phieu-bau-" + place);
     }
 
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/counting-minutes.pdf", produces = "application/pdf")
+    @Operation(summary = "The counting minutes pre-printed from the ballot; names struck off after printing are marked not counted")
+    org.springframework.http.ResponseEntity<byte[]> minutesPdf(@PathVariable long id, @PathVariable String place) {
+        return pdf(candidates.countingMinutesPdf(id, place), "bien-ban-kiem-phieu-" + place);
+    }
+
     private static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] body, String name) {
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + ".pdf\"")
