@@ -216,6 +216,43 @@ public class Candidates {
         return store.byContest(contest.id());
     }
 
+    /** Where a status may go next (for the forms). */
+    public static List<String> nextStatuses(String status) {
+        return TRANSITIONS.getOrDefault(status, Set.of()).stream().sorted().toList();
+    }
+
+    /** A contest as its candidates page heads it. */
+    public record ContestInfo(long electionId, String electionName, String placeCode, String placeName, int seats,
+                              String ruleSet, String kind, LocalDate electionDay, boolean frozen, boolean listSettled,
+                              LocalDate postedOn) {
+
+        public boolean village() {
+            return RuleSet.valueOf(ruleSet).kind() == RuleSet.Kind.VILLAGE_HEAD;
+        }
+
+        public boolean consulted() {
+            var k = RuleSet.valueOf(ruleSet).kind();
+            return k == RuleSet.Kind.NATIONAL_ASSEMBLY || k == RuleSet.Kind.PEOPLES_COUNCIL;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ContestInfo contestInfo(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        List<CandidateView> all = store.byContest(contest.id());
+        return new ContestInfo(electionId, elections.get(electionId).name(), placeCode, store.placeName(contest.id()),
+                contest.seats(), contest.ruleSet(), contest.kind(), contest.electionDay(), contest.frozen(),
+                all.stream().anyMatch(c -> c.listPosition() != null), store.postedOn(contest.id()));
+    }
+
+    /** Contests of an election matching a code, unit code or part of a name, with their candidates counted (at most 300). */
+    @Transactional(readOnly = true)
+    public List<CandidateStore.ContestLine> contests(long electionId, String q) {
+        elections.get(electionId);
+        return store.contestLines(electionId, q, 300);
+    }
+
     /** A voter conference's trust in a nominee: attendance checked, trusted with more than half of those present. */
     @Transactional
     public boolean recordVoterConference(long candidateId, vn.baucu.rules.VoterConferences.Place place, LocalDate on,

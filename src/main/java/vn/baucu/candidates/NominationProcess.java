@@ -235,4 +235,23 @@ public class NominationProcess {
             return new FrontMeetingView(m, names, warnings);
         });
     }
+
+    /** A nominee of a unit with whether each of their voter conferences trusted them (for the consultation form). */
+    public record UnitNominee(CandidateView candidate, List<Boolean> conferencesTrusted) {
+
+        public boolean trusted() {
+            return !conferencesTrusted.isEmpty() && !conferencesTrusted.contains(Boolean.FALSE);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<UnitNominee> nomineesOfUnit(long electionId, String unitCode) {
+        elections.get(electionId);
+        if (unitCode == null || unitCode.isBlank()) {
+            return List.of();
+        }
+        return store.ofUnit(electionId, unitCode.strip()).stream()
+                .filter(c -> !Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.status()))
+                .map(c -> new UnitNominee(c, store.conferencesTrusted(c.id()))).toList();
+    }
 }

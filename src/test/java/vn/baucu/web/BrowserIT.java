@@ -209,4 +209,46 @@ class BrowserIT {
         org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
                 .as("nothing wider than the phone but the scrolling tables").isLessThanOrEqualTo(390);
     }
+
+    @Test
+    void aCommuneBuildsAVillageCandidateListOnAPhone() {
+        Page page = phone("vi");
+        signIn(page);
+        var api = page.context().request();
+        var auth = com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin-test-password".getBytes()))
+                .setHeader("Content-Type", "application/json");
+        String base = "http://127.0.0.1:" + port;
+        String v = api.post(base + "/api/v1/admin-units/06709/villages", auth.setData("{\"name\":\"Thôn Điện Thoại "
+                + UUID.randomUUID().toString().substring(0, 4) + "\",\"kind\":\"thôn\",\"households\":80,\"effective\":\"2025-07-01\"}")).text();
+        String village = v.replaceAll(".*\"code\":\"([^\"]+)\".*", "$1");
+        String e = api.post(base + "/api/v1/elections", auth.setData("{\"kind\":\"VILLAGE_HEAD\",\"ruleSet\":\"VILLAGE_HEAD_2023\","
+                + "\"name\":\"Bầu trưởng thôn\",\"term\":\"2027-2029\",\"electionDay\":\"2027-06-06\",\"scopeCode\":\"06709\"}")).text();
+        long election = Long.parseLong(e.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+
+        page.navigate(base + "/elections/" + election + "/candidates?q=" + village);
+        page.locator("#contests a").first().click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Giới thiệu người ứng cử")).click();
+        page.locator("#n-name").fill("Nông Thị Ước");
+        page.locator("#n-birth").fill("1979-09-09");
+        page.locator("#n-sex").selectOption("F");
+        page.locator("#n-eth").fill("Tày");
+        page.locator("button", new Page.LocatorOptions().setHasText("Ghi nhận người ứng cử")).click();
+        assertThat(page.locator(".alert.ok")).containsText("Đã ghi nhận người ứng cử");
+        page.locator("#front-meeting summary").click();
+        page.locator("#m-held").fill("2027-05-10");
+        page.locator("#m-att").fill("9");
+        page.locator("#m-chair").fill("Lục Văn Chủ Trì");
+        page.locator("#front-meeting input[name=candidateIds]").first().check();
+        page.locator("#m-agreed").check();
+        page.locator("#m-agreed-on").fill("2027-05-11");
+        page.locator("#m-sent").fill("2027-05-12");
+        page.locator("button", new Page.LocatorOptions().setHasText("Ghi nhận biên bản")).click();
+        assertThat(page.locator("#front-meeting")).containsText("Nông Thị Ước");
+        page.locator("button", new Page.LocatorOptions().setHasText("Lập danh sách chính thức")).click();
+        assertThat(page.locator("#candidates")).containsText("Trong danh sách chính thức");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("village-candidates-vi.png")).setFullPage(true));
+        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .isLessThanOrEqualTo(390);
+    }
 }

@@ -319,6 +319,12 @@ public class CandidateStore {
                 .param("e", electionId).query(Boolean.class).single();
     }
 
+    /** When the contest's list was posted, or null. */
+    public LocalDate postedOn(long contestId) {
+        return jdbc.sql("select list_posted_on from candidate where contest_id = :c and list_posted_on is not null limit 1")
+                .param("c", contestId).query((rs, i) -> rs.getDate(1).toLocalDate()).optional().orElse(null);
+    }
+
     public void markListPosted(long contestId, LocalDate on) {
         jdbc.sql("update candidate set list_posted_on = :on where contest_id = :c and list_position is not null")
                 .param("on", Date.valueOf(on)).param("c", contestId).update();
@@ -328,6 +334,39 @@ public class CandidateStore {
         return jdbc.sql(VIEW + " where k.election_id = :e and c.place_code = :p and k.list_posted_on is not null"
                         + " and k.status not in ('WITHDRAWN', 'STRUCK_OFF') order by k.list_position")
                 .param("e", electionId).param("p", placeCode).query(CandidateStore::view).list();
+    }
+
+    /** A contest as the candidates overview lists it. */
+    public record ContestLine(String placeCode, String placeName, int seats, String communeCode, String provinceCode,
+                              int active, int onList, LocalDate postedOn, boolean frontMeeting) {
+    }
+
+    /** Contests of an election whose code, name or unit matches {@code q} (all when blank), at most {@code limit}. */
+    public List<ContestLine> contestLines(long electionId, String q, int limit) {
+        String query = q == null ? "" : q.strip();
+        return jdbc.sql("""
+                        select c.place_code, c.place_name, c.seats, c.commune_code, c.province_code,
+                               count(k.id) filter (where k.status not in ('WITHDRAWN', 'STRUCK_OFF')),
+                               count(k.id) filter (where k.list_position is not null and k.status not in ('WITHDRAWN', 'STRUCK_OFF')),
+                               max(k.list_posted_on),
+                               exists (select 1 from front_meeting m where m.contest_id = c.id)
+                        from contest c left join candidate k on k.contest_id = c.id
+                        where c.election_id = :e and (:q = '' or c.place_code = :q or c.commune_code = :q
+                              or c.province_code = :q or lower(c.place_name) like lower(:like))
+                        group by c.id order by c.province_code, c.commune_code nulls first, c.place_code limit :lim""")
+                .param("e", electionId).param("q", query).param("like", "%" + query.replace("%", "") + "%").param("lim", limit)
+                .query((rs, i) -> {
+                    Date posted = rs.getDate(8);
+                    return new ContestLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getInt(7), posted == null ? null : posted.toLocalDate(), rs.getBoolean(9));
+                }).list();
+    }
+
+    /** Candidates of an election standing in contests of a unit (its province or its commune), by contest then name. */
+    public List<CandidateView> ofUnit(long electionId, String unitCode) {
+        return jdbc.sql(VIEW + " where k.election_id = :e and (c.province_code = :u or c.commune_code = :u)"
+                        + " order by c.place_code, k.id")
+                .param("e", electionId).param("u", unitCode).query(CandidateStore::view).list();
     }
 
     static final String VIEW = """

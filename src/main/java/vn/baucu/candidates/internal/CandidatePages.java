@@ -1,0 +1,239 @@
+package vn.baucu.candidates.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.baucu.candidates.Candidates;
+import vn.baucu.candidates.NewCandidate;
+import vn.baucu.candidates.NominationProcess;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Inputs;
+import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.platform.Violation;
+import vn.baucu.rules.VoterConferences;
+
+/**
+ * The officials' candidate pages: an election's contests with their candidates counted; one contest with
+ * its candidates, the nomination form (eligibility refused with the rule cited), status changes, voter
+ * conferences, documents, the Front working committee's meeting for a village, the official list, its
+ * posting and the PDFs; and the consultation conferences of a unit with the list each produced. Every
+ * change goes through {@link Candidates} or {@link NominationProcess}, which authorise and audit it.
+ */
+@Controller
+class CandidatePages {
+
+    private final Candidates candidates;
+    private final NominationProcess process;
+    private final ProblemRenderer problems;
+    private final Clock clock;
+
+    CandidatePages(Candidates candidates, NominationProcess process, ProblemRenderer problems, Clock clock) {
+        this.candidates = candidates;
+        this.process = process;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping("/elections/{id}/candidates")
+    String contests(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("electionId", id);
+        model.addAttribute("q", q);
+        model.addAttribute("contests", candidates.contests(id, q));
+        return "candidates/contests";
+    }
+
+    @GetMapping("/elections/{id}/contests/{place}/candidates")
+    String contest(@PathVariable long id, @PathVariable String place, Model model) {
+        var info = candidates.contestInfo(id, place);
+        var list = candidates.list(id, place);
+        model.addAttribute("info", info);
+        model.addAttribute("candidates", list);
+        Map<Long, List<String>> next = new LinkedHashMap<>();
+        list.forEach(c -> next.put(c.id(), Candidates.nextStatuses(c.status())));
+        model.addAttribute("next", next);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("meeting", info.village() ? process.frontMeeting(id, place).orElse(null) : null);
+        return "candidates/contest";
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/candidates")
+    String nominate(@PathVariable long id, @PathVariable String place, @RequestParam Map<String, String> form,
+                    @RequestParam(name = "exclusions", required = false) List<String> exclusions, Model model, Locale locale,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        model.addAttribute("entered", form);   // a refused form comes back filled in
+        return attempt(id, place, "cand.page.nominated", model, locale, redirect, response, () -> {
+            String sex = form.getOrDefault("sex", "");
+            if (sex.length() != 1) {
+                throw DomainException.violations(List.of(Violation.of("K-100", "sex", "candidate.sex-invalid")));
+            }
+            return candidates.nominate(id, place, new NewCandidate(form.get("fullName"), form.get("otherName"),
+                    date(form, "birthDate"), sex.charAt(0), form.get("personalId"), form.get("ethnicity"), form.get("religion"),
+                    form.get("hometown"), form.get("residence"), form.get("education"), form.get("qualification"),
+                    Inputs.text(form.get("politicalTheory")), "on".equals(form.get("partyMember")), date(form, "partyJoined"),
+                    form.get("workplace"), form.get("position"), "on".equals(form.get("incumbent")),
+                    form.get("nominationSource"), exclusions, form.containsKey("residesInVillage")
+                            ? Boolean.valueOf("true".equals(form.get("residesInVillage"))) : null,
+                    date(form, "nominatedOn")));
+        });
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/status")
+    String status(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) LocalDate date,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String decision, Model model,
+                  Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(id, place, "cand.page.status-changed", model, locale, redirect, response,
+                () -> candidates.changeStatus(candidate, status, date, Inputs.text(reason), Inputs.text(decision)));
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/voter-conferences")
+    String conference(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
+                      @RequestParam(required = false) String where, @RequestParam(required = false) LocalDate heldOn,
+                      @RequestParam(required = false) Long voters, @RequestParam(required = false) Long present,
+                      @RequestParam(required = false) Long trustVotes, Model model, Locale locale,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(id, place, "cand.page.conference-recorded", model, locale, redirect, response, () -> {
+            if (heldOn == null || voters == null || present == null || trustVotes == null) {
+                throw DomainException.violations(List.of(Violation.of("V-200", "heldOn", "cand.page.conference-incomplete")));
+            }
+            return candidates.recordVoterConference(candidate, Inputs.enumValue(VoterConferences.Place.class, where, "place"),
+                    heldOn, voters, present, trustVotes);
+        });
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/documents")
+    String document(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
+                    @RequestParam(required = false) String kind, @RequestParam("file") MultipartFile file, Model model,
+                    Locale locale, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
+        byte[] bytes = file.getBytes();
+        return attempt(id, place, "cand.page.document-attached", model, locale, redirect, response,
+                () -> candidates.attach(candidate, kind, file.getOriginalFilename(), file.getContentType(), bytes));
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/final-list")
+    String settle(@PathVariable long id, @PathVariable String place, Model model, Locale locale, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        return attempt(id, place, "cand.page.list-settled", model, locale, redirect, response,
+                () -> candidates.finalizeList(id, place));
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/posting")
+    String post(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) LocalDate postedOn,
+                Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(id, place, "cand.page.list-posted", model, locale, redirect, response, () -> {
+            if (postedOn == null) {
+                throw DomainException.violations(List.of(Violation.of("K-110", "postedOn", "election.required", "postedOn")));
+            }
+            candidates.postList(id, place, postedOn);
+            return null;
+        });
+    }
+
+    @PostMapping("/elections/{id}/contests/{place}/front-meeting")
+    String meeting(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) LocalDate heldOn,
+                   @RequestParam(required = false) Long attendance, @RequestParam(required = false) String chairedBy,
+                   @RequestParam(defaultValue = "false") boolean cellAgreed, @RequestParam(required = false) LocalDate cellAgreedOn,
+                   @RequestParam(required = false) String cellAgreementRef, @RequestParam(required = false) LocalDate minutesSentOn,
+                   @RequestParam(name = "candidateIds", required = false) List<Long> ids, Model model, Locale locale,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(id, place, "cand.page.meeting-recorded", model, locale, redirect, response, () -> {
+            var view = process.recordFrontMeeting(id, place, new NominationProcess.FrontMeetingInput(heldOn, attendance,
+                    chairedBy, cellAgreed, cellAgreedOn, cellAgreementRef, minutesSentOn, ids == null ? List.of() : ids));
+            if (!view.warnings().isEmpty()) {
+                redirect.addFlashAttribute("warnings", problems.violations(view.warnings(), locale));
+            }
+            return view;
+        });
+    }
+
+    @GetMapping("/elections/{id}/consultations")
+    String consultations(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+        model.addAttribute("electionId", id);
+        model.addAttribute("unit", unit);
+        model.addAttribute("rounds", process.consultations(id));
+        model.addAttribute("nominees", process.nomineesOfUnit(id, unit));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "candidates/consultations";
+    }
+
+    @PostMapping("/elections/{id}/consultations")
+    String consult(@PathVariable long id, @RequestParam Map<String, String> form,
+                   @RequestParam(name = "candidateIds", required = false) List<Long> ids, Model model, Locale locale,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        String unit = form.get("unitCode");
+        try {
+            Map<Long, String> special = new LinkedHashMap<>();
+            form.forEach((k, v) -> {
+                if (k.startsWith("special-") && v != null && !v.isBlank()) {
+                    special.put(Long.valueOf(k.substring(8)), v);
+                }
+            });
+            process.recordConsultation(id, unit, Integer.parseInt(form.getOrDefault("round", "0").isBlank() ? "0"
+                            : form.get("round")), date(form, "heldOn"), Long.parseLong(form.getOrDefault("attendance", "-1").isBlank()
+                            ? "-1" : form.get("attendance")), form.get("plannedSeats") == null || form.get("plannedSeats").isBlank()
+                            ? null : Integer.valueOf(form.get("plannedSeats")), form.get("outcome"),
+                    ids == null ? List.of() : ids, special);
+        } catch (NumberFormatException e) {
+            return refused(DomainException.violations(List.of(Violation.of("K-110", "round", "cand.page.number-invalid"))),
+                    model, locale, response, () -> consultations(id, unit, model));
+        } catch (DomainException e) {
+            return refused(e, model, locale, response, () -> consultations(id, unit, model));
+        }
+        redirect.addFlashAttribute("done", "cand.page.consultation-recorded");
+        return "redirect:/elections/" + id + "/consultations?unit=" + unit;
+    }
+
+    private static LocalDate date(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.violations(List.of(Violation.of("K-100", field, "cand.page.date-invalid", v)));
+        }
+    }
+
+    /** Runs a change; a refused one shows the contest page again with every problem named (422, or 409). */
+    private String attempt(long id, String place, String doneKey, Model model, Locale locale, RedirectAttributes redirect,
+                           HttpServletResponse response, Supplier<?> change) {
+        try {
+            change.get();
+        } catch (DomainException e) {
+            return refused(e, model, locale, response, () -> contest(id, place, model));
+        }
+        redirect.addFlashAttribute("done", doneKey);
+        return "redirect:/elections/" + id + "/contests/" + place + "/candidates";
+    }
+
+    private String refused(DomainException e, Model model, Locale locale, HttpServletResponse response, Supplier<String> page) {
+        if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST
+                && e.kind() != DomainException.Kind.CONFLICT) {
+            throw e;
+        }
+        response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
+                : HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("problem", problems.render(e, locale));
+        model.addAttribute("violations", problems.violations(new ArrayList<>(e.violations()), locale));
+        return page.get();
+    }
+}
