@@ -43,8 +43,11 @@ public class NominationProcess {
     private final AuditLog audit;
     private final vn.baucu.election.Elections elections;
 
+    private final vn.baucu.platform.Documents documents;
+
     NominationProcess(CandidateStore store, Candidates candidates, AdminUnits units, Authorization authorization,
-                      AuditLog audit, vn.baucu.election.Elections elections) {
+                      AuditLog audit, vn.baucu.election.Elections elections, vn.baucu.platform.Documents documents) {
+        this.documents = documents;
         this.store = store;
         this.candidates = candidates;
         this.units = units;
@@ -234,6 +237,24 @@ public class NominationProcess {
                     .filter(Finding::warning).map(FindingProblems::violation).toList();
             return new FrontMeetingView(m, names, warnings);
         });
+    }
+
+    /** The minutes of a village's Front working committee meeting (Mẫu 05) as a PDF, from what was recorded. */
+    @Transactional(readOnly = true)
+    public byte[] frontMeetingPdf(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        FrontMeeting meeting = store.frontMeeting(contest.id())
+                .orElseThrow(() -> DomainException.notFound("candidate.front-meeting-none", placeCode));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("meeting", meeting);
+        model.put("placeName", store.placeName(contest.id()));
+        String commune = units.find(contest.unitCode(), contest.electionDay()).map(u -> u.name()).orElse(contest.unitCode());
+        model.put("communeName", commune.toUpperCase(java.util.Locale.forLanguageTag("vi")));
+        model.put("commune", commune);
+        model.put("electionDay", contest.electionDay());
+        model.put("candidates", meeting.candidateIds().stream().map(id -> store.find(id).orElseThrow()).toList());
+        return documents.pdf("front-meeting", model);
     }
 
     /** A nominee of a unit with whether each of their voter conferences trusted them (for the consultation form). */

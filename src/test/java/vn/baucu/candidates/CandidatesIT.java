@@ -175,6 +175,10 @@ class CandidatesIT {
                 .andExpect(jsonPath("$.warnings.length()", is(0)));
         mvc.perform(get("/api/v1/elections/" + id + "/progress").with(admin()))
                 .andExpect(jsonPath("$[?(@.code == 'CANDIDATE_LIST_SUBMITTED')].done").value(hasItem(1)));
+        byte[] minutes = mvc.perform(get(meeting + ".pdf").with(admin())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        vn.baucu.support.Golden.assertMatches("documents/front-meeting.txt",
+                vn.baucu.support.Golden.pdfText(minutes).replace(village, "VILLAGE").replaceAll("Tổ [0-9a-f]{5}", "Tổ X"));
         mvc.perform(post(list).with(admin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status", is("ON_LIST")));
 

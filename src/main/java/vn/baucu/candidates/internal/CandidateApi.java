@@ -120,6 +120,12 @@ class CandidateApi {
         return process.recordFrontMeeting(id, place, r);
     }
 
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/front-meeting.pdf", produces = "application/pdf")
+    @Operation(summary = "The minutes of the Front working committee's candidate meeting (Mẫu 05) as a PDF")
+    org.springframework.http.ResponseEntity<byte[]> frontMeetingPdf(@PathVariable long id, @PathVariable String place) {
+        return pdf(process.frontMeetingPdf(id, place), "mau-05-" + place);
+    }
+
     @GetMapping("/api/v1/elections/{id}/contests/{place}/front-meeting")
     vn.baucu.candidates.NominationProcess.FrontMeetingView frontMeetingOf(@PathVariable long id, @PathVariable String place) {
         return process.frontMeeting(id, place).orElseThrow(() -> DomainException.notFound("candidate.front-meeting-none", place));
