@@ -30,6 +30,8 @@ class VoterListPagesIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    vn.baucu.platform.Users users;
 
     @Test
     void uploadCheckConfirmAndFollowTheProgress() throws Exception {
@@ -51,12 +53,24 @@ class VoterListPagesIT {
         String good = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐinh Thị Thu,01/01/1990,Nữ,022190" + suffix + "\n";
         String bad = good + "Quá Trẻ,01/01/2012,Nam,022212" + suffix + "\n";
 
-        mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
+        String rejected = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
                         .file(new MockMultipartFile("file", "x.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
                         .param("pollingArea", area))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("VOTER_TOO_YOUNG")))
-                .andExpect(content().string(containsString("Hãy sửa các lỗi")));
+                .andExpect(content().string(containsString("Hãy sửa các lỗi")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rejected).doesNotContain("name=\"token\"");
+        // the clerk downloads the rows with problems, with the added "Lỗi" column, to fix them
+        Matcher errors = Pattern.compile("href=\"(/elections/\\d+/voter-lists/staged/[0-9a-f-]{36}/errors)\"").matcher(rejected);
+        assertThat(errors.find()).as("a link to the error file").isTrue();
+        String errorFile = mvc.perform(get(errors.group(1)).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(errorFile).contains("Lỗi").contains("Quá Trẻ").doesNotContain("Đinh Thị Thu");
+        String other = vn.baucu.support.TestUsers.create(users, vn.baucu.platform.Role.COMMUNE_OFFICIAL, "06709");
+        mvc.perform(get(errors.group(1)).session((MockHttpSession) mvc.perform(formLogin("/login").user(other)
+                        .password(vn.baucu.support.TestUsers.PASSWORD)).andReturn().getRequest().getSession()))
+                .andExpect(status().isForbidden());
 
         String page = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
                         .file(new MockMultipartFile("file", "x.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))

@@ -79,15 +79,21 @@ class VoterListPages {
             var report = voterLists.validate(file.getOriginalFilename(), () -> new ByteArrayInputStream(bytes),
                     RuleSet.valueOf(election.ruleSet()), election.electionDay(), locale);
             model.addAttribute("report", report);
+            // the upload is kept for a day: to confirm it when clean, or to download its error file
+            UUID token = UUID.randomUUID();
+            jdbc.sql("delete from upload_staging where uploaded_at < :cutoff")
+                    .param("cutoff", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1)))).update();
+            jdbc.sql("""
+                            insert into upload_staging (token, file_name, content, uploaded_by, uploaded_at)
+                            values (:t, :f, :c, :by, :at)""")
+                    .param("t", token).param("f", String.valueOf(file.getOriginalFilename())).param("c", bytes)
+                    .param("by", SecurityContextHolder.getContext().getAuthentication().getName())
+                    .param("at", Timestamp.from(clock.instant())).update();
             if (report.rejected() == 0) {
-                UUID token = UUID.randomUUID();
-                jdbc.sql("""
-                                insert into upload_staging (token, file_name, content, uploaded_by, uploaded_at)
-                                values (:t, :f, :c, :by, :at)""")
-                        .param("t", token).param("f", String.valueOf(file.getOriginalFilename())).param("c", bytes)
-                        .param("by", SecurityContextHolder.getContext().getAuthentication().getName())
-                        .param("at", Timestamp.from(clock.instant())).update();
                 model.addAttribute("token", token);
+            }
+            if (!report.errors().isEmpty()) {
+                model.addAttribute("errorsToken", token);
             }
         } catch (DomainException e) {
             model.addAttribute("problem", problems.render(e, locale));
@@ -96,16 +102,39 @@ class VoterListPages {
         return "voters/import";
     }
 
-    @PostMapping("/elections/{id}/voter-lists/confirm")
-    String confirm(@PathVariable long id, @RequestParam UUID token, @RequestParam(required = false) Long pollingArea,
-                   @RequestParam(required = false) String village, Model model, Locale locale) {
+    /** An upload this user staged (only they may use it). */
+    private Map<String, Object> staged(UUID token) {
         var staged = jdbc.sql("select file_name, content, uploaded_by from upload_staging where token = :t").param("t", token)
-                .query((rs, i) -> Map.of("name", rs.getString(1), "content", rs.getBytes(2), "by", rs.getString(3)))
+                .query((rs, i) -> Map.<String, Object>of("name", rs.getString(1), "content", rs.getBytes(2), "by", rs.getString(3)))
                 .optional().orElseThrow(() -> DomainException.notFound("voter.upload-expired"));
         String me = SecurityContextHolder.getContext().getAuthentication().getName();
         if (!staged.get("by").equals(me)) {
             throw DomainException.forbidden("problem.forbidden");
         }
+        return staged;
+    }
+
+    /** The staged upload's rows with problems, with the added "Lỗi" column, in the uploaded format. */
+    @GetMapping("/elections/{id}/voter-lists/staged/{token}/errors")
+    org.springframework.http.ResponseEntity<byte[]> errorFile(@PathVariable long id, @PathVariable UUID token, Locale locale) {
+        var election = elections.get(id);
+        byte[] bytes = (byte[]) staged(token).get("content");
+        var errors = voterLists.errorFile(() -> new ByteArrayInputStream(bytes), RuleSet.valueOf(election.ruleSet()),
+                election.electionDay(), locale);
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loi-danh-sach."
+                        + (errors.xlsx() ? "xlsx" : "csv") + "\"")
+                .contentType(errors.xlsx()
+                        ? org.springframework.http.MediaType.parseMediaType(
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(errors.body());
+    }
+
+    @PostMapping("/elections/{id}/voter-lists/confirm")
+    String confirm(@PathVariable long id, @RequestParam UUID token, @RequestParam(required = false) Long pollingArea,
+                   @RequestParam(required = false) String village, Model model, Locale locale) {
+        var staged = staged(token);
         byte[] bytes = (byte[]) staged.get("content");
         UUID job = UUID.randomUUID();
         jdbc.sql("insert into import_job (id, status, rows_total, started_at) values (:id, 'RUNNING', 1, :at)")
