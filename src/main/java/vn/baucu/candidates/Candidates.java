@@ -362,6 +362,10 @@ public class Candidates {
                              List<Violation> quotaFlags) {
     }
 
+    /** What a planned structure may set a target for (percent of the candidates). */
+    public static final List<String> PLAN_ITEMS = List.of("WOMEN", "ETHNIC_MINORITY", "INCUMBENT", "FIRST_TIME", "PARTY_MEMBER",
+            "NON_PARTY", "THEORY_ADVANCED", "THEORY_INTERMEDIATE", "POSTGRADUATE");
+
     /** Sets the planned structure (e.g. WOMEN 40, ETHNIC_MINORITY 18) the statistics are compared with. */
     @Transactional
     public void setPlan(long electionId, Map<String, java.math.BigDecimal> plan) {
@@ -369,8 +373,7 @@ public class Candidates {
         if (!authorization.currentUser().isSystemAdmin() && !canAdministerScope(electionId)) {
             throw DomainException.forbidden("problem.forbidden");
         }
-        Set<String> items = Set.of("WOMEN", "INCUMBENT", "FIRST_TIME", "ETHNIC_MINORITY", "PARTY_MEMBER", "NON_PARTY",
-                "THEORY_ADVANCED", "THEORY_INTERMEDIATE", "POSTGRADUATE");
+        Set<String> items = Set.copyOf(PLAN_ITEMS);
         List<Violation> problems = new ArrayList<>();
         plan.forEach((item, target) -> {
             if (!items.contains(item)) {

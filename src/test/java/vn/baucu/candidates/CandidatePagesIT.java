@@ -91,7 +91,8 @@ class CandidatePagesIT {
         mvc.perform(post(base + "/final-list").session(clerk).with(csrf())).andExpect(redirectedUrl(base + "/candidates"));
         String view = page(clerk, base + "/candidates");
         assertThat(view).contains("Hoàng Thị Thắm").contains("Trong danh sách chính thức").contains("Chi ủy đã thống nhất ngày 11/05/2027")
-                .contains("Người được giới thiệu: Hoàng Thị Thắm").contains("counting-minutes.pdf");
+                .contains("Người được giới thiệu: Hoàng Thị Thắm").contains("counting-minutes.pdf")
+                .contains("<option value=\"STRUCK_OFF\">Bị xóa tên</option>").contains("front-meeting.pdf");
 
         // withdrawing needs a reason
         assertThat(mvc.perform(post(base + "/candidates/" + tham + "/status").session(clerk).with(csrf())
@@ -132,5 +133,15 @@ class CandidatePagesIT {
                         .param("plannedSeats", "5"))
                 .andExpect(redirectedUrl("/elections/" + na + "/consultations?unit=22"));
         assertThat(page(session, "/elections/" + na + "/consultations?unit=22")).contains("Thỏa thuận cơ cấu, số lượng: 5 người");
+
+        // the planned structure agreed at the first round, set on the statistics page and compared there
+        assertThat(mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
+                        .param("plan-WOMEN", "bốn mươi"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Q-203");
+        mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
+                        .param("plan-WOMEN", "40").param("plan-ETHNIC_MINORITY", "18,5"))
+                .andExpect(redirectedUrl("/elections/" + na + "/candidates/statistics"));
+        assertThat(page(session, "/elections/" + na + "/candidates/statistics")).contains("18.5").contains(">40<");
     }
 }

@@ -34,11 +34,46 @@ class StatisticsPage {
         model.addAttribute("place", place);
         model.addAttribute("elected", elected);
         model.addAttribute("report", stats.report());
+        model.addAttribute("plan", stats.plan());
+        model.addAttribute("planItems", Candidates.PLAN_ITEMS);
         model.addAttribute("flags", problems.violations(stats.quotaFlags(), locale));
         model.addAttribute("chartLabels", stats.report().shares().stream()
                 .map(s -> messages.getMessage("stats." + s.key(), null, s.key(), locale)).toList());
         model.addAttribute("chartValues", stats.report().shares().stream()
                 .map(s -> s.percent() == null ? "0" : s.percent()).toList());
         return "candidates/statistics";
+    }
+
+    /** The planned structure (round 1 of the consultation settles it), compared with the statistics above. */
+    @org.springframework.web.bind.annotation.PostMapping("/elections/{id}/candidates/statistics/plan")
+    String plan(@PathVariable long id, @RequestParam java.util.Map<String, String> form, Model model, Locale locale,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        java.util.Map<String, java.math.BigDecimal> plan = new java.util.LinkedHashMap<>();
+        java.util.List<vn.baucu.platform.Violation> bad = new java.util.ArrayList<>();
+        for (String item : Candidates.PLAN_ITEMS) {
+            String v = form.get("plan-" + item);
+            if (v != null && !v.isBlank()) {
+                try {
+                    plan.put(item, new java.math.BigDecimal(v.strip().replace(',', '.')));
+                } catch (NumberFormatException e) {
+                    bad.add(vn.baucu.platform.Violation.of("Q-203", item, "composition.plan-target-invalid", v));
+                }
+            }
+        }
+        try {
+            if (!bad.isEmpty()) {
+                throw vn.baucu.platform.DomainException.violations(bad);
+            }
+            candidates.setPlan(id, plan);
+        } catch (vn.baucu.platform.DomainException e) {
+            if (e.kind() != vn.baucu.platform.DomainException.Kind.UNPROCESSABLE) {
+                throw e;
+            }
+            model.addAttribute("problem", problems.render(e, locale));
+            model.addAttribute("violations", problems.violations(e.violations(), locale));
+            return statistics(id, null, false, model, locale);
+        }
+        redirect.addFlashAttribute("done", "stats.plan-saved");
+        return "redirect:/elections/" + id + "/candidates/statistics";
     }
 }
