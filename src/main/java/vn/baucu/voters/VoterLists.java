@@ -317,14 +317,30 @@ public class VoterLists {
         return out.toByteArray();
     }
 
-    /** Officials' search within their scope: a name without diacritics, a personal id, or a household code. */
+    /**
+     * Officials' search within their scope — a province's or district's communes, their commune, or their
+     * village — by a name without diacritics, a personal id, or a household code; at most 100.
+     */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<vn.baucu.voters.internal.VoterListStore.Found> search(long electionId, String query) {
         var user = authorization.currentUser();
         if (query == null || query.strip().length() < 2) {
             return List.of();
         }
-        return store.search(electionId, query, user.isSystemAdmin() ? null : user.unitCode(), 100);
+        if (user.isSystemAdmin()) {
+            return store.search(electionId, query, null, null, 100);
+        }
+        var election = elections.get(electionId);
+        var unit = units.find(user.unitCode(), election.electionDay()).orElse(null);
+        if (unit == null) {
+            return List.of();
+        }
+        return switch (unit.level()) {
+            case COMMUNE -> store.search(electionId, query, new String[] {unit.code()}, null, 100);
+            case VILLAGE -> store.search(electionId, query, new String[] {unit.parentCode()}, unit.code(), 100);
+            default -> store.search(electionId, query, units.list(vn.baucu.geography.UnitLevel.COMMUNE, unit.code(),
+                    election.electionDay()).stream().map(vn.baucu.geography.AdminUnit::code).toArray(String[]::new), null, 100);
+        };
     }
 
     private static LocalDate electionDay(vn.baucu.election.ElectionView e) {

@@ -84,6 +84,14 @@ class VoterListChangePagesIT {
         MockHttpSession clerk = login(official, TestUsers.PASSWORD);
         String overview = page(clerk, "/elections/" + election + "/voter-lists");
         assertThat(overview).contains("/voter-lists/" + list).contains("KV trang " + number);
+        // search across the election's lists in the official's scope: without diacritics, by id, by household
+        String inElection = mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "tran van bay").session(clerk))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(inElection).contains("Trần Văn Bảy").contains("/voter-lists/" + list + "?q=").doesNotContain("Đinh Thị Thu");
+        String province = TestUsers.create(users, Role.PROVINCE_OFFICIAL, "22");
+        assertThat(mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "022080" + suffix)
+                        .session(login(province, TestUsers.PASSWORD)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Trần Văn Bảy");
 
         String view = page(clerk, "/voter-lists/" + list);
         assertThat(view).contains("2 cử tri.").contains("Đinh Thị Thu").contains("Trần Văn Bảy").contains("Chưa niêm yết")
@@ -130,6 +138,8 @@ class VoterListChangePagesIT {
         String stranger = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06712");
         MockHttpSession other = login(stranger, TestUsers.PASSWORD);
         assertThat(page(other, "/elections/" + election + "/voter-lists")).doesNotContain("/voter-lists/" + list + "\"");
+        assertThat(mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "tran van bay").session(other))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Trần Văn Bảy");
         mvc.perform(get("/voter-lists/" + list).session(other)).andExpect(status().isForbidden());
         mvc.perform(post("/voter-lists/" + list + "/complaints").session(other).with(csrf())
                         .param("complainant", "X").param("content", "Y").param("receivedOn", "2027-04-20"))

@@ -59,9 +59,14 @@ class VoterListPages {
     }
 
     @GetMapping("/elections/{id}/voter-lists")
-    String page(@PathVariable long id, @RequestParam(required = false) String commune, Model model) {
+    String page(@PathVariable long id, @RequestParam(required = false) String commune,
+                @RequestParam(required = false) String find, Model model) {
         model.addAttribute("election", elections.get(id));
         model.addAttribute("commune", commune);
+        model.addAttribute("find", find);
+        if (find != null && !find.isBlank()) {
+            model.addAttribute("found", voterLists.search(id, find));
+        }
         model.addAttribute("lists", changes.overview(id, commune, 500));
         return "voters/import";
     }

@@ -93,25 +93,30 @@ public class VoterListStore {
     }
 
     public record Found(String fullName, LocalDate birthDate, String personalId, String household, String communeCode,
-                        Long pollingAreaId, String villageCode) {
+                        Long pollingAreaId, String villageCode, long listId, String status) {
     }
 
-    /** Officials' search: a name without diacritics, a personal id, or a household code. */
-    public List<Found> search(long electionId, String query, String scopeCode, int limit) {
+    /**
+     * Officials' search: a name without diacritics, a personal id, or a household code; within the lists of
+     * {@code communeCodes} (all when null), and of one village when {@code villageCode} is given.
+     */
+    public List<Found> search(long electionId, String query, String[] communeCodes, String villageCode, int limit) {
         String key = VietnameseNames.searchKey(query);
         return jdbc.sql("""
-                        select e.full_name, e.birth_date, e.personal_id, e.household_id, l.commune_code, l.polling_area_id, l.village_code
+                        select e.full_name, e.birth_date, e.personal_id, e.household_id, l.commune_code, l.polling_area_id,
+                               l.village_code, l.id, e.status
                         from voter_entry e join voter_list l on l.id = e.voter_list_id
-                        where e.election_id = :e and (cast(:scope as varchar) is null or l.commune_code = :scope)
+                        where e.election_id = :e and (cast(:scope as varchar[]) is null or l.commune_code = any(:scope))
+                          and (cast(:village as varchar) is null or l.village_code = :village)
                           and (e.search_key like :k or e.personal_id = :q or e.household_id = :q)
                         order by e.search_key limit :lim""")
-                .param("e", electionId).param("scope", scopeCode).param("k", "%" + key.replace("%", "") + "%")
-                .param("q", query.strip()).param("lim", limit)
+                .param("e", electionId).param("scope", communeCodes).param("village", villageCode)
+                .param("k", "%" + key.replace("%", "") + "%").param("q", query.strip()).param("lim", limit)
                 .query((rs, i) -> {
                     long pa = rs.getLong(6);
                     Long area = rs.wasNull() ? null : pa;
                     return new Found(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), area, rs.getString(7));
+                            rs.getString(5), area, rs.getString(7), rs.getLong(8), rs.getString(9));
                 }).list();
     }
 
