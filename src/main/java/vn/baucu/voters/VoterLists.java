@@ -317,6 +317,38 @@ public class VoterLists {
         return out.toByteArray();
     }
 
+    /** Where a list of an election may be imported in a commune: a polling area (NA, HĐND) or a village. */
+    public record TargetOption(String param, String value, String label) {
+    }
+
+    /**
+     * The polling areas (NA, HĐND) or villages (village head, Party cell) of a commune the current user
+     * administers, for the upload form; empty for a commune outside their scope. With no commune given, a
+     * commune official's own commune is meant.
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public List<TargetOption> targets(long electionId, String communeCode) {
+        var election = elections.get(electionId);
+        String code = communeCode == null || communeCode.isBlank() ? null : communeCode.strip();
+        if (code == null) {
+            var user = authorization.currentUser();
+            code = user.isSystemAdmin() ? null : units.find(user.unitCode(), election.electionDay())
+                    .filter(u -> u.level() == vn.baucu.geography.UnitLevel.COMMUNE).map(u -> u.code()).orElse(null);
+        }
+        var commune = code == null ? null : units.find(code, election.electionDay())
+                .filter(u -> u.level() == vn.baucu.geography.UnitLevel.COMMUNE)
+                .filter(u -> authorization.allows(u.id(), vn.baucu.platform.Authorization.Access.ADMINISTER)).orElse(null);
+        if (commune == null) {
+            return List.of();
+        }
+        if (election.kind().contestPerVillage()) {
+            return units.list(vn.baucu.geography.UnitLevel.VILLAGE, commune.code(), election.electionDay()).stream()
+                    .map(v -> new TargetOption("village", v.code(), v.name())).toList();
+        }
+        return organisations.pollingAreas(commune.code(), election.electionDay()).stream()
+                .map(a -> new TargetOption("pollingArea", String.valueOf(a.id()), a.number() + " — " + a.name())).toList();
+    }
+
     /**
      * Officials' search within their scope — a province's or district's communes, their commune, or their
      * village — by a name without diacritics, a personal id, or a household code; at most 100.

@@ -49,6 +49,11 @@ class VoterListPagesIT {
         String area = a.replaceAll(".*?\"id\":(\\d+).*", "$1");
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin-test-password"))
                 .andReturn().getRequest().getSession();
+        // the clerk picks the polling area from the commune's list instead of typing an id
+        String form = mvc.perform(get("/elections/" + election + "/voter-lists").param("commune", "06709").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("<select id=\"v-target\" name=\"pollingArea\"")
+                .contains("<option value=\"" + area + "\">" + number + " — KV</option>");
         String suffix = String.format("%06d", number % 1_000_000);
         String good = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐinh Thị Thu,01/01/1990,Nữ,022190" + suffix + "\n";
         String bad = good + "Quá Trẻ,01/01/2012,Nam,022212" + suffix + "\n";

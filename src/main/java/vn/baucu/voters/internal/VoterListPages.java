@@ -64,6 +64,7 @@ class VoterListPages {
         model.addAttribute("election", elections.get(id));
         model.addAttribute("commune", commune);
         model.addAttribute("find", find);
+        model.addAttribute("targets", voterLists.targets(id, commune));
         if (find != null && !find.isBlank()) {
             model.addAttribute("found", voterLists.search(id, find));
         }
@@ -79,6 +80,7 @@ class VoterListPages {
         model.addAttribute("election", election);
         model.addAttribute("pollingArea", pollingArea);
         model.addAttribute("village", village);
+        model.addAttribute("targets", voterLists.targets(id, null));
         byte[] bytes = file.getBytes();
         try {
             var report = voterLists.validate(file.getOriginalFilename(), () -> new ByteArrayInputStream(bytes),
