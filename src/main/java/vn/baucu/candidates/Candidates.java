@@ -315,6 +315,24 @@ public class Candidates {
         return id;
     }
 
+    /** The documents attached to the candidacies of a contest (names and hashes; the content is fetched one by one). */
+    @Transactional(readOnly = true)
+    public List<CandidateStore.DocumentRow> documents(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        requireAdminister(contest);
+        return store.documents(electionId, placeCode);
+    }
+
+    /** One attached document with its content, for the officials of the contest's unit. */
+    @Transactional(readOnly = true)
+    public Map.Entry<CandidateStore.DocumentRow, byte[]> document(long documentId) {
+        var row = store.document(documentId).orElseThrow(() -> DomainException.notFound("candidate.document-not-found", documentId));
+        CandidateView c = store.find(row.candidateId()).orElseThrow();
+        requireAdminister(store.contest(c.electionId(), c.placeCode()).orElseThrow());
+        return Map.entry(row, store.documentContent(documentId));
+    }
+
     /** Records that the official list was posted (niêm yết) on a date; the public portal shows it from then on. */
     @Transactional
     public void postList(long electionId, String placeCode, LocalDate postedOn) {

@@ -33,6 +33,8 @@ class CandidatesIT {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    vn.baucu.platform.Users users;
 
     private long election(String kind, String ruleSet, String level, String day) throws Exception {
         String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON)
@@ -121,6 +123,13 @@ class CandidatesIT {
                         .file(new org.springframework.mock.web.MockMultipartFile("file", "anh.png", "image/png", new byte[] {1, 2, 3}))
                         .param("kind", "PHOTO").with(admin()))
                 .andExpect(status().isCreated());
+        long doc = jdbc.sql("select id from candidate_document where candidate_id = :c").param("c", id).query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/api/v1/candidate-documents/" + doc).with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).containsExactly(1, 2, 3);
+        String stranger = vn.baucu.support.TestUsers.create(users, vn.baucu.platform.Role.COMMUNE_OFFICIAL, "06712");
+        mvc.perform(get("/api/v1/candidate-documents/" + doc).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic(stranger, vn.baucu.support.TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -174,6 +174,19 @@ class CandidateApi {
         return new DocumentResult(candidates.attach(id, kind, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
     }
 
+    @GetMapping("/api/v1/candidate-documents/{id}")
+    @Operation(summary = "An attached document (dossier scan, photo) as uploaded, for the officials of its unit")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable long id) {
+        var doc = candidates.document(id);
+        String name = doc.getKey().fileName() == null ? "tai-lieu" : doc.getKey().fileName().replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Digest", "sha-256=" + doc.getKey().sha256())
+                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM).body(doc.getValue());
+    }
+
     record PostingRequest(LocalDate postedOn) {
     }
 

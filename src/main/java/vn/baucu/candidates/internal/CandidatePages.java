@@ -71,6 +71,13 @@ class CandidatePages {
         model.addAttribute("next", next);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("meeting", info.village() ? process.frontMeeting(id, place).orElse(null) : null);
+        Map<Long, List<CandidateStore.DocumentRow>> docs = new LinkedHashMap<>();
+        try {
+            candidates.documents(id, place).forEach(d -> docs.computeIfAbsent(d.candidateId(), k -> new ArrayList<>()).add(d));
+        } catch (DomainException forbidden) {
+            // officials of other units see the candidates, not their dossiers
+        }
+        model.addAttribute("documents", docs);
         return "candidates/contest";
     }
 

@@ -369,6 +369,33 @@ public class CandidateStore {
                 .param("e", electionId).param("u", unitCode).query(CandidateStore::view).list();
     }
 
+    /** A document attached to a candidacy, without its content. */
+    public record DocumentRow(long id, long candidateId, String kind, String fileName, String contentType, String sha256,
+                              long size) {
+    }
+
+    public List<DocumentRow> documents(long electionId, String placeCode) {
+        return jdbc.sql("""
+                        select d.id, d.candidate_id, d.kind, d.file_name, d.content_type, d.sha256, length(d.content)
+                        from candidate_document d join candidate k on k.id = d.candidate_id join contest c on c.id = k.contest_id
+                        where k.election_id = :e and c.place_code = :p order by d.id""")
+                .param("e", electionId).param("p", placeCode)
+                .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7))).list();
+    }
+
+    public Optional<DocumentRow> document(long id) {
+        return jdbc.sql("""
+                        select id, candidate_id, kind, file_name, content_type, sha256, length(content)
+                        from candidate_document where id = :id""").param("id", id)
+                .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7))).optional();
+    }
+
+    public byte[] documentContent(long id) {
+        return jdbc.sql("select content from candidate_document where id = :id").param("id", id).query(byte[].class).single();
+    }
+
     static final String VIEW = """
             select k.*, c.place_code,
                    (k.status in ('STRUCK_OFF', 'WITHDRAWN') and e.frozen_at is not null and k.list_position is not null
