@@ -58,9 +58,19 @@ public class DemoData {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String demoPassword;
+    private final vn.baucu.election.Elections elections;
+    private final vn.baucu.voters.VoterLists voterLists;
+    private final vn.baucu.candidates.Candidates candidates;
+    private final vn.baucu.candidates.NominationProcess nominations;
 
     DemoData(AdminUnits units, Villages villages, HouseholdRegister register, Users users, JdbcClient jdbc, Clock clock,
-             @Value("${BAUCU_DEMO_PASSWORD:}") String demoPassword) {
+             @Value("${BAUCU_DEMO_PASSWORD:}") String demoPassword, vn.baucu.election.Elections elections,
+             vn.baucu.voters.VoterLists voterLists, vn.baucu.candidates.Candidates candidates,
+             vn.baucu.candidates.NominationProcess nominations) {
+        this.elections = elections;
+        this.voterLists = voterLists;
+        this.candidates = candidates;
+        this.nominations = nominations;
         this.units = units;
         this.villages = villages;
         this.register = register;
@@ -107,12 +117,82 @@ public class DemoData {
         int residents = register.bulkLoad(new Representatives(created, random), "DEMO",
                 n -> { if (n % 100_000 < 20_000) { log.info("baucu demo:       {} representatives", n); } });
         createUsers();
+        int lists = demoElection(random);
+        log.info("baucu demo:       the 2022 village head election with {} contests; Ka Long's {} villages have their "
+                + "household lists, candidates, Front meetings and posted lists", VILLAGES, lists);
         jdbc.sql("insert into demo_dataset (name, loaded_at) values ('QUANG_NINH_2022', :t)")
                 .param("t", java.sql.Timestamp.from(clock.instant())).update();
         long ms = (System.nanoTime() - started) / 1_000_000;
         log.info("baucu demo: [4/4] done in {} ms: {} villages, {} household representatives", ms, created.size(),
                 residents);
         return new Summary(communes.size(), created.size(), residents, moved);
+    }
+
+    /** The commune whose villages get voter lists and candidates in the demo (the demo user qn.kalong's). */
+    public static final String DEMO_COMMUNE = "06709";
+    public static final String ELECTION_NAME = "Bầu trưởng thôn, trưởng khu phố tỉnh Quảng Ninh năm 2022 (demo)";
+
+    /**
+     * The 2022 village head election of the province (the 2008 rules: one to two candidates), and in Ka Long
+     * every stage up to polling day: the household representatives' list of each village imported from the
+     * register and posted, two candidates per village proposed at the Front working committee's meeting
+     * with the cell committee's agreement, and the official list settled and posted. Returns the lists made.
+     */
+    private int demoElection(SplittableRandom random) {
+        var election = elections.create(new vn.baucu.election.NewElection(vn.baucu.election.ElectionKind.VILLAGE_HEAD, null,
+                vn.baucu.rules.RuleSet.VILLAGE_HEAD_2008, ELECTION_NAME, "2022-2025", ELECTION_DAY, PROVINCE));
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        int lists = 0;
+        for (AdminUnit village : units.list(UnitLevel.VILLAGE, DEMO_COMMUNE, ELECTION_DAY)) {
+            List<Resident> people = jdbc.sql("""
+                            select village_code, household_no, full_name, sex, birth_date, personal_id, household_representative
+                            from resident where source = 'DEMO' and village_code = :v and household_representative
+                            order by household_no""")
+                    .param("v", village.code())
+                    .query((rs, i) -> new Resident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4).charAt(0),
+                            rs.getDate(5).toLocalDate(), rs.getString(6), true)).list();
+            if (people.isEmpty()) {
+                continue;   // a village someone added by hand has no register to build a list from
+            }
+            StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Mã hộ,Đại diện hộ,Nơi cư trú\n");
+            for (Resident r : people) {
+                csv.append(r.fullName()).append(',').append(r.birthDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                        .append(',').append(r.sex() == 'F' ? "Nữ" : "Nam").append(',').append(r.personalId()).append(',')
+                        .append(r.householdNo()).append(",x,").append(village.name()).append('\n');
+            }
+            byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+            voterLists.confirm(election.id(), new vn.baucu.voters.VoterLists.Target(null, village.code()),
+                    "ho-gia-dinh-" + village.code() + ".csv", () -> new java.io.ByteArrayInputStream(file), vi);
+            long listId = jdbc.sql("select id from voter_list where election_id = :e and village_code = :v")
+                    .param("e", election.id()).param("v", village.code()).query(Long.class).single();
+            voterLists.postingPdf(listId, ELECTION_DAY.minusDays(10));
+            lists++;
+
+            java.util.Set<Resident> chosen = new java.util.LinkedHashSet<>();
+            for (int tries = 0; tries < 10 && chosen.size() < 2; tries++) {
+                Resident r = people.get(random.nextInt(people.size()));
+                if (!r.birthDate().plusYears(21).isAfter(ELECTION_DAY)) {
+                    chosen.add(r);
+                }
+            }
+            List<Long> proposed = new ArrayList<>();
+            for (Resident r : chosen) {
+                proposed.add(candidates.nominate(election.id(), village.code(), new vn.baucu.candidates.NewCandidate(
+                        r.fullName(), null, r.birthDate(), r.sex(), r.personalId(), "Kinh", null, null, village.name(), "12/12",
+                        null, "ELEMENTARY", random.nextInt(3) > 0, null, null, null, random.nextBoolean(), "INTRODUCED",
+                        List.of(), true, ELECTION_DAY.minusDays(20))).id());
+            }
+            if (proposed.isEmpty()) {
+                continue;
+            }
+            nominations.recordFrontMeeting(election.id(), village.code(), new vn.baucu.candidates.NominationProcess.FrontMeetingInput(
+                    ELECTION_DAY.minusDays(18), (long) (7 + random.nextInt(5)),
+                    VietnameseNameGenerator.fullName(random, random.nextBoolean() ? 'M' : 'F'), true, ELECTION_DAY.minusDays(17),
+                    "Biên bản họp chi ủy (demo)", ELECTION_DAY.minusDays(16), proposed));
+            candidates.finalizeList(election.id(), village.code());
+            candidates.postList(election.id(), village.code(), ELECTION_DAY.minusDays(14));
+        }
+        return lists;
     }
 
     public record Summary(int communes, int villages, int householdRepresentatives, int villagesMoved) {

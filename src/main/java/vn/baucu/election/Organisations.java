@@ -264,6 +264,13 @@ public class Organisations {
         return store.pollingAreas(commune.id(), day);
     }
 
+    /** The polling areas of a commune on a polling day, by number (for other modules' forms). */
+    @Transactional(readOnly = true)
+    public List<PollingArea> pollingAreasOf(String communeCode, LocalDate day) {
+        return pollingAreas(communeCode, day).stream().map(a -> new PollingArea(a.id(), a.communeCode(), a.day(), a.number(),
+                a.name(), a.address(), a.voters())).toList();
+    }
+
     /** The role named in Vietnamese ("Tổ trưởng", "Phó Trưởng ban", "Thư ký", "Thành viên") or by its constant; null if unknown. */
     public static Bodies.Role roleOf(String text) {
         return role(text).orElse(null);

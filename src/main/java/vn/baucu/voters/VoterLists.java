@@ -345,7 +345,7 @@ public class VoterLists {
             return units.list(vn.baucu.geography.UnitLevel.VILLAGE, commune.code(), election.electionDay()).stream()
                     .map(v -> new TargetOption("village", v.code(), v.name())).toList();
         }
-        return organisations.pollingAreas(commune.code(), election.electionDay()).stream()
+        return organisations.pollingAreasOf(commune.code(), election.electionDay()).stream()
                 .map(a -> new TargetOption("pollingArea", String.valueOf(a.id()), a.number() + " — " + a.name())).toList();
     }
 

@@ -58,6 +58,27 @@ class DemoDataIT {
                 .param("d", java.sql.Date.valueOf(DemoData.ELECTION_DAY.minusYears(18))).query(Integer.class).single();
         assertThat(underage).as("every representative is a voter on election day").isZero();
 
+        // the 2022 election: a contest per village; in Ka Long every village's household list (matching the
+        // households the commune recorded), posted, and a settled list of one or two candidates from the Front meeting
+        long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from contest where election_id = :e").param("e", election).query(Integer.class).single())
+                .isGreaterThanOrEqualTo(DemoData.VILLAGES);
+        List<String> kaLong = jdbc.sql("""
+                select v.code from admin_unit v join admin_unit c on c.id = v.parent_id
+                where v.level = 'VILLAGE' and c.code = :c and v.valid_to = '2025-07-01'
+                  and v.code in (select village_code from resident where source = 'DEMO')""")
+                .param("c", DemoData.DEMO_COMMUNE).query(String.class).list();
+        assertThat(kaLong).isNotEmpty();
+        assertThat(jdbc.sql("""
+                select count(*) from voter_list l join admin_unit v on v.code = l.village_code and v.valid_to = '2025-07-01'
+                where l.election_id = :e and l.households = v.households and l.entries = v.households and l.posted_on is not null""")
+                .param("e", election).query(Integer.class).single()).isEqualTo(kaLong.size());
+        assertThat(jdbc.sql("""
+                select count(distinct c.place_code) from candidate k join contest c on c.id = k.contest_id
+                where k.election_id = :e and k.list_position is not null and k.list_posted_on is not null""")
+                .param("e", election).query(Integer.class).single()).isEqualTo(kaLong.size());
+
         // after the reform every demo village sits under one of the 54 new communes
         List<AdminUnit> villagesNow = Authorization.runAsSystem(() ->
                 units.list(UnitLevel.VILLAGE, DemoData.PROVINCE, LocalDate.of(2026, 3, 15)));
