@@ -342,6 +342,10 @@ public class Candidates {
         if (store.byContest(contest.id()).stream().noneMatch(c -> c.listPosition() != null)) {
             throw DomainException.conflict("candidate.no-final-list", placeCode);
         }
+        if (postedOn == null || postedOn.isAfter(LocalDate.now(clock))) {
+            throw DomainException.violations(List.of(Violation.of("K-128", "postedOn", "voter.posted-on-future",
+                    String.valueOf(postedOn))));
+        }
         store.markListPosted(contest.id(), postedOn);
         audit.record("CANDIDATE_LIST_POSTED", "contest", placeCode, contest.unitCode(), Map.of("postedOn", postedOn.toString()));
         // the last list posted completes the election's CANDIDATE_LIST_POSTED milestone (counted against the calendar)

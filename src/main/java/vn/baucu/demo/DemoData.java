@@ -165,7 +165,7 @@ public class DemoData {
                     "ho-gia-dinh-" + village.code() + ".csv", () -> new java.io.ByteArrayInputStream(file), vi);
             long listId = jdbc.sql("select id from voter_list where election_id = :e and village_code = :v")
                     .param("e", election.id()).param("v", village.code()).query(Long.class).single();
-            voterLists.postingPdf(listId, ELECTION_DAY.minusDays(10));
+            voterLists.recordPosting(listId, ELECTION_DAY.minusDays(10));
             lists++;
 
             java.util.Set<Resident> chosen = new java.util.LinkedHashSet<>();

@@ -205,12 +205,41 @@ public class VoterLists {
     }
 
     /**
-     * The list as posted publicly (niêm yết): national heading, numbered rows in Vietnamese alphabetical
-     * order by given name then family name — never the personal id — and the posting date, which is
-     * recorded and, for a village, completes its VOTER_LIST_POSTED milestone.
+     * Records that a list was posted publicly (niêm yết) on a date (Luật 85/2015/QH13, Điều 32); for a village
+     * it completes the commune's VOTER_LIST_POSTED milestone. Audited; a state change, so never done by a GET.
      */
     @org.springframework.transaction.annotation.Transactional
-    public byte[] postingPdf(long listId, LocalDate postedOn) {
+    public void recordPosting(long listId, LocalDate postedOn) {
+        var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
+        var election = elections.get(list.electionId());
+        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
+        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
+        if (postedOn == null) {
+            throw DomainException.violations(List.of(Violation.of("POSTED_ON_REQUIRED", "postedOn", "voter.posted-on-required")));
+        }
+        if (postedOn.isAfter(LocalDate.now(clock))) {
+            throw DomainException.violations(List.of(Violation.of("POSTED_ON_FUTURE", "postedOn", "voter.posted-on-future",
+                    postedOn.toString())));
+        }
+        if (postedOn.equals(list.postedOn())) {
+            return;
+        }
+        store.markPosted(listId, postedOn);
+        audit.record("VOTER_LIST_POSTED", "voter_list", String.valueOf(listId), list.communeCode(),
+                Map.of("postedOn", postedOn.toString()));
+        if (list.villageCode() != null && elections.progress(list.electionId(), list.communeCode()).stream()
+                .anyMatch(m -> m.code().equals("VOTER_LIST_POSTED") && m.done() < m.total())) {
+            elections.markDone(list.electionId(), "VOTER_LIST_POSTED", list.communeCode(), postedOn, null);
+        }
+    }
+
+    /**
+     * The list as posted publicly (niêm yết): national heading, numbered rows in Vietnamese alphabetical
+     * order by given name then family name — never the personal id — and the recorded posting date. Each
+     * export is audited with the PDF's SHA-256.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public byte[] postingPdf(long listId) {
         var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
         var election = elections.get(list.electionId());
         var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
@@ -224,15 +253,6 @@ public class VoterLists {
                         .thenComparing(e -> family.apply(e.fullName()), collator::compare)
                         .thenComparing(vn.baucu.voters.internal.VoterListStore.Entry::fullName, collator::compare))
                 .toList();
-        if (postedOn != null && !postedOn.equals(list.postedOn())) {
-            store.markPosted(listId, postedOn);
-            audit.record("VOTER_LIST_POSTED", "voter_list", String.valueOf(listId), list.communeCode(),
-                    Map.of("postedOn", postedOn.toString()));
-            if (list.villageCode() != null && elections.progress(list.electionId(), list.communeCode()).stream()
-                    .anyMatch(m -> m.code().equals("VOTER_LIST_POSTED") && m.done() < m.total())) {
-                elections.markDone(list.electionId(), "VOTER_LIST_POSTED", list.communeCode(), postedOn, null);
-            }
-        }
         Map<String, Object> model = new HashMap<>();
         model.put("election", election);
         model.put("area", list.villageCode() != null
@@ -240,7 +260,7 @@ public class VoterLists {
                 : organisations.pollingArea(list.pollingAreaId()).map(a -> a.name()).orElse(""));
         model.put("commune", commune.name());
         model.put("entries", entries);
-        model.put("postedOn", postedOn != null ? postedOn : list.postedOn());
+        model.put("postedOn", list.postedOn());
         byte[] pdf = documents.pdf("voter-list", model);
         audit.record("VOTER_LIST_EXPORTED", "voter_list", String.valueOf(listId), list.communeCode(),
                 Map.of("format", "PDF", "entries", entries.size(), "sha256", sha256(of(pdf))));

@@ -275,7 +275,10 @@ class CandidatesIT {
         vn.baucu.support.Golden.assertMatches("documents/candidate-list-na.txt", vn.baucu.support.Golden.pdfText(list));
         vn.baucu.support.Golden.assertMatches("documents/ballot-na.txt", vn.baucu.support.Golden.pdfText(ballot));
 
-        // posting makes the list public on the portal (no login), and freezing fixes it
+        // posting makes the list public on the portal (no login), and freezing fixes it; a posting date to come is refused
+        mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/posting").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"postedOn\":\"" + java.time.LocalDate.now().plusDays(2) + "\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("K-128")));
         mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates/posting").with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"postedOn\":\"2026-02-27\"}"))
                 .andExpect(status().isOk());

@@ -74,6 +74,14 @@ class DemoDataIT {
                 select count(*) from voter_list l join admin_unit v on v.code = l.village_code and v.valid_to = '2025-07-01'
                 where l.election_id = :e and l.households = v.households and l.entries = v.households and l.posted_on is not null""")
                 .param("e", election).query(Integer.class).single()).isEqualTo(kaLong.size());
+        // posting the lists and sending the Front meetings' minutes completed Ka Long's milestones, on time
+        for (String code : List.of("VOTER_LIST_POSTED", "CANDIDATE_LIST_SUBMITTED")) {
+            assertThat(jdbc.sql("""
+                    select count(*) from milestone m join contest c on c.id = m.contest_id
+                    where m.election_id = :e and c.commune_code = :c and m.code = :code and m.done_on <= m.due_date""")
+                    .param("e", election).param("c", DemoData.DEMO_COMMUNE).param("code", code).query(Integer.class).single())
+                    .as(code).isGreaterThanOrEqualTo(kaLong.size());
+        }
         assertThat(jdbc.sql("""
                 select count(distinct c.place_code) from candidate k join contest c on c.id = k.contest_id
                 where k.election_id = :e and k.list_position is not null and k.list_posted_on is not null""")

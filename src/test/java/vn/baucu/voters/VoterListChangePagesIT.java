@@ -166,5 +166,12 @@ class VoterListChangePagesIT {
         MockHttpSession session = login("admin", "admin-test-password");
         assertThat(page(session, "/voter-lists/" + list)).contains("Danh sách có 2 hộ, khác số hộ xã ghi nhận cho thôn (5)");
         assertThat(page(session, "/elections/" + election + "/voter-lists")).contains("xã ghi 5 hộ");
+
+        // posting is recorded from the page (a POST); the demo's 2008-rules election checks the milestone it completes
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        mvc.perform(post("/voter-lists/" + list + "/posting").session(session).with(csrf()).param("postedOn", yesterday.toString()))
+                .andExpect(redirectedUrl("/voter-lists/" + list));
+        assertThat(page(session, "/voter-lists/" + list)).contains("Đã niêm yết ngày "
+                + yesterday.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     }
 }

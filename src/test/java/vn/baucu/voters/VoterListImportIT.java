@@ -170,10 +170,23 @@ class VoterListImportIT {
                 .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("REMOVE", "ADD", "RESTRICT")))
                 .andExpect(jsonPath("$[0].reason", is("COURT_DEPRIVED")))
                 .andExpect(jsonPath("$[0].changedBy", is("admin")));
-        byte[] pdf = mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").param("postedOn", "2027-04-13").with(admin()))
+        // recording the posting is a POST (a GET that a link can trigger never changes the list)
+        java.time.LocalDate posted = java.time.LocalDate.now().minusDays(1);
+        mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").param("postedOn", posted.toString()).with(admin()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/voter-lists/" + listId + "/posting").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"postedOn\":\"" + posted.plusDays(3) + "\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("POSTED_ON_FUTURE")));
+        mvc.perform(post("/api/v1/voter-lists/" + listId + "/posting").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"postedOn\":\"" + posted + "\"}"))
+                .andExpect(status().isOk());
+        byte[] pdf = mvc.perform(get("/api/v1/voter-lists/" + listId + "/posting.pdf").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text = Golden.pdfText(pdf);
-        assertThat(text).contains("DANH SÁCH CỬ TRI").contains("Niêm yết ngày 13/04/2027").doesNotContain(shared);
+        assertThat(text).contains("DANH SÁCH CỬ TRI")
+                .contains("Niêm yết ngày " + posted.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .doesNotContain(shared).as("a removed voter is off the posted list").doesNotContain("Nguyễn Văn Hai Nơi");
         assertThat(text).contains("Bùi Thị Mới");
         assertThat(audit.latest("voter_list", String.valueOf(listId), 10)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("VOTER_LIST_EXPORTED");
@@ -214,11 +227,11 @@ class VoterListImportIT {
         // complaints: within 30 days of posting, answer due in 5 days
         mvc.perform(post("/api/v1/voter-lists/" + listId + "/complaints").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"entryId\":" + newEntry + ",\"complainant\":\"Bùi Thị Mới\",\"content\":\"Sai năm sinh\","
-                                + "\"receivedOn\":\"2027-04-20\"}"))
+                                + "\"receivedOn\":\"" + posted.plusDays(7) + "\"}"))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.answerDue", is("2027-04-25")));
+                .andExpect(jsonPath("$.answerDue", is(posted.plusDays(12).toString())));
         mvc.perform(post("/api/v1/voter-lists/" + listId + "/complaints").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"complainant\":\"X\",\"content\":\"Muộn\",\"receivedOn\":\"2027-05-20\"}"))
+                        .content("{\"complainant\":\"X\",\"content\":\"Muộn\",\"receivedOn\":\"" + posted.plusDays(31) + "\"}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.violations[0].code", is("COMPLAINT_LATE")));
     }

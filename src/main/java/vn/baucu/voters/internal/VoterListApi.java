@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.baucu.platform.DomainException;
 import vn.baucu.platform.Inputs;
 import vn.baucu.rules.RuleSet;
 import vn.baucu.voters.VoterListReport;
@@ -47,12 +48,26 @@ class VoterListApi {
     }
 
     @org.springframework.web.bind.annotation.GetMapping(path = "/api/v1/voter-lists/{id}/posting.pdf", produces = "application/pdf")
-    @Operation(summary = "The list for public posting (PDF, Vietnamese order, no personal ids); records the posting date")
+    @Operation(summary = "The list for public posting (PDF, Vietnamese order, no personal ids, the recorded posting date)")
     org.springframework.http.ResponseEntity<byte[]> posting(@org.springframework.web.bind.annotation.PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate postedOn) {
+            @RequestParam(required = false) String postedOn) {
+        if (postedOn != null) {
+            // recording the posting changes the election's data: POST …/posting, never a GET a link could trigger
+            throw DomainException.badRequest("voter.posting-by-post");
+        }
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"danh-sach-cu-tri-" + id + ".pdf\"")
-                .contentType(MediaType.APPLICATION_PDF).body(voterLists.postingPdf(id, postedOn));
+                .contentType(MediaType.APPLICATION_PDF).body(voterLists.postingPdf(id));
+    }
+
+    record PostingRequest(LocalDate postedOn) {
+    }
+
+    @PostMapping("/api/v1/voter-lists/{id}/posting")
+    @Operation(summary = "Record the public posting of a list (niêm yết, Điều 32); for a village it completes the milestone")
+    void recordPosting(@org.springframework.web.bind.annotation.PathVariable long id,
+                       @org.springframework.web.bind.annotation.RequestBody PostingRequest r) {
+        voterLists.recordPosting(id, r.postedOn());
     }
 
     @org.springframework.web.bind.annotation.GetMapping("/api/v1/elections/{id}/voters")

@@ -31,11 +31,13 @@ import vn.baucu.voters.VoterListChanges;
 class VoterListDetailPages {
 
     private final VoterListChanges changes;
+    private final vn.baucu.voters.VoterLists voterLists;
     private final ProblemRenderer problems;
     private final Clock clock;
 
-    VoterListDetailPages(VoterListChanges changes, ProblemRenderer problems, Clock clock) {
+    VoterListDetailPages(VoterListChanges changes, vn.baucu.voters.VoterLists voterLists, ProblemRenderer problems, Clock clock) {
         this.changes = changes;
+        this.voterLists = voterLists;
         this.problems = problems;
         this.clock = clock;
     }
@@ -112,6 +114,15 @@ class VoterListDetailPages {
                 throw DomainException.violations(List.of(Violation.of("TARGET_REQUIRED", "toListId", "voter.page.target-required")));
             }
             return changes.transfer(entryId, toListId, reasonText);
+        });
+    }
+
+    @PostMapping("/voter-lists/{listId}/posting")
+    String posting(@PathVariable long listId, @RequestParam(required = false) LocalDate postedOn, Model model, Locale locale,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return attempt(listId, "voter.page.posting-recorded", model, locale, redirect, response, () -> {
+            voterLists.recordPosting(listId, postedOn);
+            return null;
         });
     }
 

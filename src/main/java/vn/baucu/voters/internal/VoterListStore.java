@@ -86,7 +86,7 @@ public class VoterListStore {
     public List<Entry> entries(long listId) {
         return jdbc.sql("""
                         select full_name, birth_date, sex, residence, household_id, representative
-                        from voter_entry where voter_list_id = :l""")
+                        from voter_entry where voter_list_id = :l and status = 'ACTIVE'""")
                 .param("l", listId)
                 .query((rs, i) -> new Entry(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3).charAt(0),
                         rs.getString(4), rs.getString(5), rs.getBoolean(6))).list();
