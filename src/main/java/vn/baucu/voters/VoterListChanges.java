@@ -76,12 +76,22 @@ public class VoterListChanges {
         this.clock = clock;
     }
 
+    /**
+     * Adds a voter after posting. On a village's list (household representatives) {@code household} is
+     * required and the household must not have an active representative already: one per household.
+     */
     @Transactional
     public long add(long listId, String fullName, LocalDate birthDate, char sex, String personalId, String residence,
-                    String reasonText) {
+                    String household, String reasonText) {
         var list = listForChange(listId);
         var election = elections.get(list.electionId());
         List<Violation> problems = new ArrayList<>();
+        String hh = household == null || household.isBlank() ? null : household.strip();
+        if (list.villageCode() != null && hh == null) {
+            problems.add(Violation.of("HOUSEHOLD_REQUIRED", "household", "voter.household-required"));
+        } else if (list.villageCode() != null && changes.hasRepresentative(listId, hh)) {
+            problems.add(Violation.of("HOUSEHOLD_TWO_REPRESENTATIVES", "household", "voter.household-two", hh));
+        }
         if (fullName == null || fullName.isBlank()) {
             problems.add(Violation.of("NAME_REQUIRED", "fullName", "voter.name-required"));
         }
@@ -97,11 +107,13 @@ public class VoterListChanges {
         }
         long id;
         try {
-            id = changes.addEntry(listId, list.electionId(), fullName, birthDate, sex, personalId, residence);
+            id = changes.addEntry(listId, list.electionId(), fullName, birthDate, sex, personalId, residence, hh,
+                    list.villageCode() != null);
         } catch (DuplicateKeyException e) {
             throw DomainException.violations(List.of(Violation.of("PERSONAL_ID_IN_OTHER_LIST", "personalId",
                     "voter.id-other-list", personalId)));
         }
+        changes.adjustCounts(listId, 1, list.villageCode() != null ? 1 : 0);
         record(list, id, "ADD", "ADDED", reasonText);
         return id;
     }
@@ -115,6 +127,7 @@ public class VoterListChanges {
                     String.valueOf(reason), REMOVAL_REASONS.toString())));
         }
         changes.setStatus(entryId, "REMOVED");
+        changes.adjustCounts(list.id(), -1, entry.representative() ? -1 : 0);
         record(list, entryId, "REMOVE", reason, reasonText);
     }
 
@@ -127,10 +140,16 @@ public class VoterListChanges {
         if (from.electionId() != to.electionId()) {
             throw DomainException.violations(List.of(Violation.of("TRANSFER_OTHER_ELECTION", "toListId", "voter.transfer-election")));
         }
+        if (to.villageCode() != null) {
+            // a household list takes a representative of a household of its village: add them there with the household
+            throw DomainException.violations(List.of(Violation.of("TRANSFER_TO_HOUSEHOLDS", "toListId", "voter.transfer-households")));
+        }
         changes.setStatus(entryId, "REMOVED");
+        changes.adjustCounts(from.id(), -1, entry.representative() ? -1 : 0);
         record(from, entryId, "TRANSFER", "MOVED", reasonText);
         long added = changes.addEntry(toListId, to.electionId(), entry.fullName(), entry.birthDate(), entry.sex(),
-                entry.personalId(), null);
+                entry.personalId(), null, null, false);
+        changes.adjustCounts(to.id(), 1, 0);
         record(to, added, "ADD", "MOVED_IN", reasonText);
         return added;
     }

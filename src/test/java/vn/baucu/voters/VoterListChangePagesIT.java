@@ -167,6 +167,26 @@ class VoterListChangePagesIT {
         assertThat(page(session, "/voter-lists/" + list)).contains("Danh sách có 2 hộ, khác số hộ xã ghi nhận cho thôn (5)");
         assertThat(page(session, "/elections/" + election + "/voter-lists")).contains("xã ghi 5 hộ");
 
+        // one representative per household: adding needs a household without one, and the counts follow
+        mvc.perform(post("/voter-lists/" + list + "/entries").session(session).with(csrf())
+                        .param("fullName", "Lò Văn Thêm").param("birthDate", "1990-01-01").param("sex", "M"))
+                .andExpect(status().isUnprocessableEntity());
+        assertThat(mvc.perform(post("/voter-lists/" + list + "/entries").session(session).with(csrf())
+                        .param("fullName", "Lò Văn Thêm").param("birthDate", "1990-01-01").param("sex", "M").param("household", "H1"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("HOUSEHOLD_TWO_REPRESENTATIVES").contains("H1");
+        mvc.perform(post("/voter-lists/" + list + "/entries").session(session).with(csrf())
+                        .param("fullName", "Lò Văn Thêm").param("birthDate", "1990-01-01").param("sex", "M").param("household", "H3"))
+                .andExpect(redirectedUrl("/voter-lists/" + list));
+        assertThat(page(session, "/voter-lists/" + list)).contains("3 cử tri, 3 hộ.")
+                .contains("Danh sách có 3 hộ, khác số hộ xã ghi nhận cho thôn (5)");
+        long them = jdbc.sql("select id from voter_entry where voter_list_id = :l and full_name = 'Lò Văn Thêm'")
+                .param("l", list).query(Long.class).single();
+        mvc.perform(post("/voter-lists/" + list + "/entries/" + them + "/removal").session(session).with(csrf())
+                        .param("reason", "MOVED"))
+                .andExpect(redirectedUrl("/voter-lists/" + list));
+        assertThat(page(session, "/voter-lists/" + list)).contains("2 cử tri, 2 hộ.");
+
         // posting is recorded from the page (a POST); the demo's 2008-rules election checks the milestone it completes
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         mvc.perform(post("/voter-lists/" + list + "/posting").session(session).with(csrf()).param("postedOn", yesterday.toString()))

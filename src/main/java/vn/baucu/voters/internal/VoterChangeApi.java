@@ -28,7 +28,8 @@ class VoterChangeApi {
         this.changes = changes;
     }
 
-    record AddRequest(String fullName, LocalDate birthDate, String sex, String personalId, String residence, String reason) {
+    record AddRequest(String fullName, LocalDate birthDate, String sex, String personalId, String residence, String household,
+                      String reason) {
     }
 
     record Added(long id) {
@@ -41,7 +42,8 @@ class VoterChangeApi {
         if (r.sex() == null || r.sex().length() != 1) {
             throw DomainException.badRequest("problem.malformed-body");
         }
-        return new Added(changes.add(id, r.fullName(), r.birthDate(), r.sex().charAt(0), r.personalId(), r.residence(), r.reason()));
+        return new Added(changes.add(id, r.fullName(), r.birthDate(), r.sex().charAt(0), r.personalId(), r.residence(), r.household(),
+                r.reason()));
     }
 
     record ChangeRequest(String reason, String reasonText, Long toListId, LocalDate issuedOn) {

@@ -21,28 +21,45 @@ public class VoterChangeStore {
     }
 
     public record EntryRow(long id, long listId, long electionId, String fullName, LocalDate birthDate, char sex,
-                           String personalId, String status) {
+                           String personalId, String status, String household, boolean representative) {
     }
 
     public Optional<EntryRow> entry(long id) {
         return jdbc.sql("""
-                        select id, voter_list_id, election_id, full_name, birth_date, sex, personal_id, status
+                        select id, voter_list_id, election_id, full_name, birth_date, sex, personal_id, status, household_id,
+                               representative
                         from voter_entry where id = :id""").param("id", id)
                 .query((rs, i) -> new EntryRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getString(6).charAt(0), rs.getString(7), rs.getString(8)))
+                        rs.getDate(5).toLocalDate(), rs.getString(6).charAt(0), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10)))
                 .optional();
     }
 
     public long addEntry(long listId, long electionId, String fullName, LocalDate birth, char sex, String personalId,
-                         String residence) {
+                         String residence, String household, boolean representative) {
         String name = VietnameseNames.clean(fullName);
         return jdbc.sql("""
                         insert into voter_entry (voter_list_id, election_id, row_no, full_name, search_key, birth_date, sex,
-                                                 personal_id, residence)
-                        values (:l, :e, 0, :n, :k, :b, :s, :p, :r) returning id""")
+                                                 personal_id, residence, household_id, representative)
+                        values (:l, :e, 0, :n, :k, :b, :s, :p, :r, :h, :rep) returning id""")
                 .param("l", listId).param("e", electionId).param("n", name).param("k", VietnameseNames.searchKey(name))
                 .param("b", Date.valueOf(birth)).param("s", String.valueOf(sex)).param("p", personalId).param("r", residence)
+                .param("h", household).param("rep", representative)
                 .query(Long.class).single();
+    }
+
+    /** Whether a household already has an active representative on the list. */
+    public boolean hasRepresentative(long listId, String household) {
+        return jdbc.sql("""
+                        select exists (select 1 from voter_entry where voter_list_id = :l and household_id = :h
+                                       and representative and status = 'ACTIVE')""")
+                .param("l", listId).param("h", household).query(Boolean.class).single();
+    }
+
+    /** Keeps a list's counts of voters and of households (represented ones) in step with its changes. */
+    public void adjustCounts(long listId, int entries, int households) {
+        jdbc.sql("update voter_list set entries = entries + :n, households = households + :h where id = :l")
+                .param("n", entries).param("h", households).param("l", listId).update();
     }
 
     public void setStatus(long entryId, String status) {

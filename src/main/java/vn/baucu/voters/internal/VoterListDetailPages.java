@@ -54,7 +54,7 @@ class VoterListDetailPages {
         model.addAttribute("removalReasons", VoterListChanges.removalReasons());
         model.addAttribute("restrictionReasons", VoterListChanges.restrictionReasons());
         model.addAttribute("targets", changes.overview(page.electionId(), null, 1000).stream()
-                .filter(l -> l.list().id() != listId).toList());
+                .filter(l -> l.list().id() != listId && l.list().villageCode() == null).toList());
         return "voters/list";
     }
 
@@ -62,13 +62,14 @@ class VoterListDetailPages {
     String add(@PathVariable long listId, @RequestParam(required = false) String fullName,
                @RequestParam(required = false) LocalDate birthDate, @RequestParam(defaultValue = "") String sex,
                @RequestParam(required = false) String personalId, @RequestParam(required = false) String residence,
-               @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect,
+               @RequestParam(required = false) String household, @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect,
                HttpServletResponse response) {
         return attempt(listId, "voter.page.added", model, locale, redirect, response, () -> {
             if (sex.length() != 1) {
                 throw DomainException.violations(List.of(Violation.of("SEX_INVALID", "sex", "voter.sex-invalid", sex)));
             }
-            return changes.add(listId, fullName, birthDate, sex.charAt(0), personalId, residence, reason);
+            return changes.add(listId, fullName, birthDate, sex.charAt(0), personalId == null || personalId.isBlank() ? null
+                    : personalId.strip(), residence, household, reason);
         });
     }
 
