@@ -128,6 +128,11 @@ class CandidatePagesIT {
                         .param("unitCode", "22").param("round", "2").param("heldOn", "2027-02-02").param("attendance", "40"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("K-111");
+        assertThat(mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
+                        .param("unitCode", "22").param("round", "hai").param("heldOn", "2027-02-02").param("attendance", "40")
+                        .param("special-x", "lạ"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("K-100");
         mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
                         .param("unitCode", "22").param("round", "1").param("heldOn", "2027-01-20").param("attendance", "40")
                         .param("plannedSeats", "5"))

@@ -189,23 +189,34 @@ class CandidatePages {
         try {
             Map<Long, String> special = new LinkedHashMap<>();
             form.forEach((k, v) -> {
-                if (k.startsWith("special-") && v != null && !v.isBlank()) {
-                    special.put(Long.valueOf(k.substring(8)), v);
+                if (k.matches("special-\\d{1,18}") && v != null && !v.isBlank()) {
+                    special.put(Long.valueOf(k.substring("special-".length())), v);
                 }
             });
-            process.recordConsultation(id, unit, Integer.parseInt(form.getOrDefault("round", "0").isBlank() ? "0"
-                            : form.get("round")), date(form, "heldOn"), Long.parseLong(form.getOrDefault("attendance", "-1").isBlank()
-                            ? "-1" : form.get("attendance")), form.get("plannedSeats") == null || form.get("plannedSeats").isBlank()
-                            ? null : Integer.valueOf(form.get("plannedSeats")), form.get("outcome"),
+            Long round = number(form, "round");
+            Long attendance = number(form, "attendance");
+            Long planned = number(form, "plannedSeats");
+            process.recordConsultation(id, unit, round == null ? 0 : round.intValue(), date(form, "heldOn"),
+                    attendance == null ? -1 : attendance, planned == null ? null : planned.intValue(), form.get("outcome"),
                     ids == null ? List.of() : ids, special);
-        } catch (NumberFormatException e) {
-            return refused(DomainException.violations(List.of(Violation.of("K-110", "round", "cand.page.number-invalid"))),
-                    model, locale, response, () -> consultations(id, unit, model));
         } catch (DomainException e) {
             return refused(e, model, locale, response, () -> consultations(id, unit, model));
         }
         redirect.addFlashAttribute("done", "cand.page.consultation-recorded");
         return "redirect:/elections/" + id + "/consultations?unit=" + unit;
+    }
+
+    /** A whole number from a form field: null when empty, refused (naming the field) when not a number. */
+    private static Long number(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.violations(List.of(Violation.of("K-100", field, "cand.page.number-invalid")));
+        }
     }
 
     private static LocalDate date(Map<String, String> form, String field) {
