@@ -89,7 +89,7 @@ public class NominationProcess {
         var unit = units.find(unitCode.strip(), heldOn)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, heldOn));
         authorization.require(unit.id(), Access.ADMINISTER, unit.code());
-        List<Long> ids = candidateIds == null ? List.of() : candidateIds.stream().distinct().toList();
+        List<Long> ids = candidateIds(candidateIds);
         Map<Long, String> special = new LinkedHashMap<>();
         if (specialCases != null) {
             specialCases.forEach((id, why) -> {
@@ -134,6 +134,17 @@ public class NominationProcess {
         details.put("specialCases", special.keySet());
         audit.record("CONSULTATION", "election", String.valueOf(electionId), unit.code(), details);
         return consultations(election.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The candidate ids of a list, each once; a missing (null) id is refused. */
+    private static List<Long> candidateIds(List<Long> ids) {
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.contains(null)) {
+            throw DomainException.violations(List.of(Violation.of("K-116", "candidateIds", "consultation.id-missing")));
+        }
+        return ids.stream().distinct().toList();
     }
 
     @Transactional(readOnly = true)
@@ -188,7 +199,7 @@ public class NominationProcess {
         if (in.minutesSentOn() != null && in.minutesSentOn().isBefore(in.heldOn())) {
             problems.add(Violation.of("K-119", "minutesSentOn", "front-meeting.sent-before-meeting"));
         }
-        List<Long> ids = in.candidateIds() == null ? List.of() : in.candidateIds().stream().distinct().toList();
+        List<Long> ids = candidateIds(in.candidateIds());
         List<String> names = new ArrayList<>();
         for (Long id : ids) {
             var c = store.find(id).filter(v -> v.electionId() == electionId && v.placeCode().equals(placeCode));

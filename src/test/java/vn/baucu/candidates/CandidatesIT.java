@@ -236,6 +236,8 @@ class CandidatesIT {
                 .andExpect(jsonPath("$.violations[0].code", is("K-127")));
         round(na, 2, "", ids.toArray(new Long[0])).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.violations[0].code", is("K-111")));
+        round(na, 2, "", ids.get(0), null).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("K-116")));
         round(na, 1, "").andExpect(status().isCreated());
         round(na, 2, "", ids.toArray(new Long[0])).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.names", contains("Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Ân", "Phạm Thị Ánh")));
