@@ -141,7 +141,7 @@ public class NominationProcess {
         if (ids == null) {
             return List.of();
         }
-        if (ids.contains(null)) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {   // List.of(...).contains(null) would throw
             throw DomainException.violations(List.of(Violation.of("K-116", "candidateIds", "consultation.id-missing")));
         }
         return ids.stream().distinct().toList();
