@@ -137,6 +137,9 @@ public class Candidates {
     @Transactional
     public CandidateView changeStatus(long id, String status, LocalDate date, String reason, String decision) {
         CandidateView c = store.find(id).orElseThrow(() -> DomainException.notFound("candidate.not-found", id));
+        if (status == null || status.isBlank()) {
+            throw DomainException.violations(List.of(Violation.of("K-100", "status", "election.required", "status")));
+        }
         Contest contest = store.contest(c.electionId(), c.placeCode()).orElseThrow();
         if (!contest.frozen() || !Set.of("STRUCK_OFF", "ELECTED", "NOT_ELECTED").contains(status)) {
             contestForChange(c.electionId(), c.placeCode());

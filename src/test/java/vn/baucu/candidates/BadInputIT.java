@@ -71,10 +71,23 @@ class BadInputIT {
         refused(post(candidates), "{\"fullName\":\"\",\"sex\":\"X\",\"nominationSource\":\"BẠN BÈ\"}", 422);
         refused(post(candidates), "{\"fullName\":\"A B\",\"birthDate\":\"1980-13-40\",\"sex\":\"M\"}", 400);
         refused(post("/api/v1/candidates/987654321/status"), "{\"status\":\"ELECTED\"}", 404);
+        refused(put(meeting), "{\"heldOn\":\"2027-05-10\",\"attendance\":5,\"chairedBy\":\"A\"}", 422);
+        String nominated = mvc.perform(post(candidates).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fullName\":\"Lò Thị Thử\",\"birthDate\":\"1980-01-01\",\"sex\":\"F\","
+                                + "\"nominationSource\":\"INTRODUCED\",\"residesInVillage\":true}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long candidate = Long.parseLong(nominated.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        refused(post("/api/v1/candidates/" + candidate + "/status"), "{}", 422);
+        refused(post("/api/v1/candidates/" + candidate + "/status"), "{\"status\":\"BAY_MAU\"}", 409);
+        refused(post("/api/v1/candidates/" + candidate + "/voter-conferences"), "{\"place\":\"NHA\",\"heldOn\":\"2027-01-01\","
+                + "\"voters\":10,\"present\":9,\"trustVotes\":5}", 400);
+        refused(post("/api/v1/candidates/" + candidate + "/voter-conferences"), "{\"place\":\"RESIDENCE\",\"heldOn\":\"2027-01-01\","
+                + "\"voters\":10,\"present\":9,\"trustVotes\":50}", 422);
         assertThat(mvc.perform(get("/api/v1/candidate-documents/987654321").with(admin())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(jdbc.sql("select count(*) from candidate where election_id = :e").param("e", election).query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("select status || ':' || (select count(*) from voter_conference v where v.candidate_id = k.id) "
+                        + "from candidate k where election_id = :e").param("e", election).query(String.class).list())
+                .as("only the candidate nominated on purpose, unchanged").containsExactly("NOMINATED:0");
 
         mvc.perform(multipart("/api/v1/elections/" + election + "/voter-lists")
                         .file(new MockMultipartFile("file", "t.csv", "text/csv",
