@@ -3,7 +3,6 @@ package vn.baucu.candidates;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.ibm.icu.text.Collator;
-import com.ibm.icu.util.ULocale;
 
 import vn.baucu.audit.AuditLog;
 import vn.baucu.candidates.internal.CandidateStore;
@@ -200,8 +197,7 @@ public class Candidates {
                 yield Set.copyOf(meeting.candidateIds());
             }
             case NATIONAL_ASSEMBLY, PEOPLES_COUNCIL -> {
-                String[] unitsOf = store.contestUnits(contest.id());
-                Set<Long> qualified = store.qualifiedList(contest, unitsOf[0], unitsOf[1]);
+                Set<Long> qualified = store.qualifiedList(contest);
                 if (qualified == null) {
                     throw DomainException.violations(List.of(Violation.of("K-127", "consultation",
                             "candidate.third-consultation-required")));
@@ -318,13 +314,17 @@ public class Candidates {
         return id;
     }
 
-    /** The documents attached to the candidacies of a contest (names and hashes; the content is fetched one by one). */
+    /**
+     * The documents attached to the candidacies of a contest (names and hashes; the content is fetched one by
+     * one); none for a user who does not administer the contest's unit.
+     */
     @Transactional(readOnly = true)
     public List<CandidateStore.DocumentRow> documents(long electionId, String placeCode) {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
-        requireAdminister(contest);
-        return store.documents(electionId, placeCode);
+        boolean allowed = units.find(contest.unitCode(), contest.electionDay())
+                .map(u -> authorization.allows(u.id(), Access.ADMINISTER)).orElse(false);
+        return allowed ? store.documents(electionId, placeCode) : List.of();
     }
 
     /** One attached document with its content, for the officials of the contest's unit. */
@@ -478,21 +478,7 @@ public class Candidates {
 
     /** Vietnamese order: by given name (the last word), then family name (the first), then the middle names. */
     static List<CandidateView> alphabetical(List<CandidateView> candidates) {
-        Collator collator = Collator.getInstance(new ULocale("vi"));
-        Comparator<CandidateView> byGiven = Comparator.comparing(c -> given(c.fullName()), collator::compare);
-        return candidates.stream()
-                .sorted(byGiven.thenComparing(c -> family(c.fullName()), collator::compare)
-                        .thenComparing(CandidateView::fullName, collator::compare))
-                .toList();
-    }
-
-    static String given(String name) {
-        String[] words = name.strip().split("\\s+");
-        return words[words.length - 1];
-    }
-
-    static String family(String name) {
-        return name.strip().split("\\s+")[0];
+        return candidates.stream().sorted(VietnameseNames.listOrder(CandidateView::fullName)).toList();
     }
 
     /** One NA unit only (Điều 57 khoản 5); at most two HĐND levels, one if also standing for the NA (Điều 36 khoản 3). */

@@ -104,8 +104,7 @@ public class NominationProcess {
                     .orElseThrow(() -> DomainException.violations(List.of(
                             Violation.of("K-116", "candidateIds", "consultation.not-of-election", id))));
             Contest contest = store.contest(electionId, c.placeCode()).orElseThrow();
-            String[] of = store.contestUnits(contest.id());
-            if (!unit.code().equals(of[0]) && !unit.code().equals(of[1])) {
+            if (!unit.code().equals(contest.provinceCode()) && !unit.code().equals(contest.communeCode())) {
                 problems.add(Violation.of("K-117", "candidateIds", "consultation.other-unit", c.fullName(), unit.code()));
             }
             if (Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.status())) {

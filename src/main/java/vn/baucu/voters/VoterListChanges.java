@@ -122,12 +122,8 @@ public class VoterListChanges {
     public void remove(long entryId, String reason, String reasonText) {
         EntryRow entry = activeEntry(entryId);
         var list = listForChange(entry.listId());
-        if (!REMOVAL_REASONS.contains(String.valueOf(reason))) {
-            throw DomainException.violations(List.of(Violation.of("REASON_UNKNOWN", "reason", "voter.reason-unknown",
-                    String.valueOf(reason), REMOVAL_REASONS.toString())));
-        }
-        changes.setStatus(entryId, "REMOVED");
-        changes.adjustCounts(list.id(), -1, entry.representative() ? -1 : 0);
+        requireReason(REMOVAL_REASONS, reason);
+        leave(entry);
         record(list, entryId, "REMOVE", reason, reasonText);
     }
 
@@ -144,8 +140,7 @@ public class VoterListChanges {
             // a household list takes a representative of a household of its village: add them there with the household
             throw DomainException.violations(List.of(Violation.of("TRANSFER_TO_HOUSEHOLDS", "toListId", "voter.transfer-households")));
         }
-        changes.setStatus(entryId, "REMOVED");
-        changes.adjustCounts(from.id(), -1, entry.representative() ? -1 : 0);
+        leave(entry);
         record(from, entryId, "TRANSFER", "MOVED", reasonText);
         long added = changes.addEntry(toListId, to.electionId(), entry.fullName(), entry.birthDate(), entry.sex(),
                 entry.personalId(), null, null, false);
@@ -159,10 +154,7 @@ public class VoterListChanges {
     public void restrict(long entryId, String reason, String reasonText) {
         EntryRow entry = activeEntry(entryId);
         var list = listForChange(entry.listId());
-        if (!RESTRICTION_REASONS.contains(String.valueOf(reason))) {
-            throw DomainException.violations(List.of(Violation.of("REASON_UNKNOWN", "reason", "voter.reason-unknown",
-                    String.valueOf(reason), RESTRICTION_REASONS.toString())));
-        }
+        requireReason(RESTRICTION_REASONS, reason);
         changes.restrict(entryId);
         record(list, entryId, "RESTRICT", reason, reasonText);
     }
@@ -275,6 +267,19 @@ public class VoterListChanges {
     /** Changes are allowed until 24 hours before polls open at 07:00 on election day (Điều 29 khoản 4). */
     private static LocalDateTime cutoff(vn.baucu.election.ElectionView election) {
         return LocalDateTime.of(election.electionDay(), LocalTime.of(7, 0)).minusHours(24);
+    }
+
+    private static void requireReason(List<String> allowed, String reason) {
+        if (!allowed.contains(String.valueOf(reason))) {
+            throw DomainException.violations(List.of(Violation.of("REASON_UNKNOWN", "reason", "voter.reason-unknown",
+                    String.valueOf(reason), allowed.toString())));
+        }
+    }
+
+    /** The entry leaves its list (kept, marked removed); the list's counts follow. */
+    private void leave(EntryRow entry) {
+        changes.setStatus(entry.id(), "REMOVED");
+        changes.adjustCounts(entry.listId(), -1, entry.representative() ? -1 : 0);
     }
 
     private EntryRow activeEntry(long entryId) {

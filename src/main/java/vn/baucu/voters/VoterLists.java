@@ -210,10 +210,7 @@ public class VoterLists {
      */
     @org.springframework.transaction.annotation.Transactional
     public void recordPosting(long listId, LocalDate postedOn) {
-        var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
-        var election = elections.get(list.electionId());
-        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
-        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
+        var list = administered(listId).list();
         if (postedOn == null) {
             throw DomainException.violations(List.of(Violation.of("POSTED_ON_REQUIRED", "postedOn", "voter.posted-on-required")));
         }
@@ -240,19 +237,12 @@ public class VoterLists {
      */
     @org.springframework.transaction.annotation.Transactional
     public byte[] postingPdf(long listId) {
-        var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
-        var election = elections.get(list.electionId());
-        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
-        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
-        var collator = com.ibm.icu.text.Collator.getInstance(new com.ibm.icu.util.ULocale("vi"));
-        java.util.function.Function<String, String> given = n -> n.substring(n.lastIndexOf(' ') + 1);
-        java.util.function.Function<String, String> family = n -> n.split(" ")[0];
+        var owned = administered(listId);
+        var list = owned.list();
+        var election = owned.election();
+        var commune = owned.commune();
         List<vn.baucu.voters.internal.VoterListStore.Entry> entries = store.entries(listId).stream()
-                .sorted(java.util.Comparator.<vn.baucu.voters.internal.VoterListStore.Entry, String>comparing(
-                                e -> given.apply(e.fullName()), collator::compare)
-                        .thenComparing(e -> family.apply(e.fullName()), collator::compare)
-                        .thenComparing(vn.baucu.voters.internal.VoterListStore.Entry::fullName, collator::compare))
-                .toList();
+                .sorted(VietnameseNames.listOrder(vn.baucu.voters.internal.VoterListStore.Entry::fullName)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("election", election);
         model.put("area", list.villageCode() != null
@@ -265,6 +255,19 @@ public class VoterLists {
         audit.record("VOTER_LIST_EXPORTED", "voter_list", String.valueOf(listId), list.communeCode(),
                 Map.of("format", "PDF", "entries", entries.size(), "sha256", sha256(of(pdf))));
         return pdf;
+    }
+
+    /** A list with its election and commune, once the current user is known to administer that commune. */
+    private record Administered(vn.baucu.voters.internal.VoterListStore.ListRow list, vn.baucu.election.ElectionView election,
+                                vn.baucu.geography.AdminUnit commune) {
+    }
+
+    private Administered administered(long listId) {
+        var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
+        var election = elections.get(list.electionId());
+        var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
+        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
+        return new Administered(list, election, commune);
     }
 
     /** The clerk's error file: its bytes and whether it is a spreadsheet or CSV, like the uploaded file. */

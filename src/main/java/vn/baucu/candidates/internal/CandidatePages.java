@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +25,7 @@ import vn.baucu.candidates.NewCandidate;
 import vn.baucu.candidates.NominationProcess;
 import vn.baucu.platform.DomainException;
 import vn.baucu.platform.Inputs;
+import vn.baucu.platform.PageForms;
 import vn.baucu.platform.ProblemRenderer;
 import vn.baucu.platform.Violation;
 import vn.baucu.rules.VoterConferences;
@@ -43,12 +43,14 @@ class CandidatePages {
     private final Candidates candidates;
     private final NominationProcess process;
     private final ProblemRenderer problems;
+    private final PageForms forms;
     private final Clock clock;
 
-    CandidatePages(Candidates candidates, NominationProcess process, ProblemRenderer problems, Clock clock) {
+    CandidatePages(Candidates candidates, NominationProcess process, ProblemRenderer problems, PageForms forms, Clock clock) {
         this.candidates = candidates;
         this.process = process;
         this.problems = problems;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -72,11 +74,8 @@ class CandidatePages {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("meeting", info.village() ? process.frontMeeting(id, place).orElse(null) : null);
         Map<Long, List<CandidateStore.DocumentRow>> docs = new LinkedHashMap<>();
-        try {
-            candidates.documents(id, place).forEach(d -> docs.computeIfAbsent(d.candidateId(), k -> new ArrayList<>()).add(d));
-        } catch (DomainException forbidden) {
-            // officials of other units see the candidates, not their dossiers
-        }
+        // officials of other units see the candidates, not their dossiers
+        candidates.documents(id, place).forEach(d -> docs.computeIfAbsent(d.candidateId(), k -> new ArrayList<>()).add(d));
         model.addAttribute("documents", docs);
         return "candidates/contest";
     }
@@ -200,7 +199,7 @@ class CandidatePages {
                     attendance == null ? -1 : attendance, planned == null ? null : planned.intValue(), form.get("outcome"),
                     ids == null ? List.of() : ids, special);
         } catch (DomainException e) {
-            return refused(e, model, locale, response, () -> consultations(id, unit, model));
+            return forms.refused(e, model, locale, response, () -> consultations(id, unit, model));
         }
         redirect.addFlashAttribute("done", "cand.page.consultation-recorded");
         return "redirect:/elections/" + id + "/consultations?unit=" + unit;
@@ -234,24 +233,7 @@ class CandidatePages {
     /** Runs a change; a refused one shows the contest page again with every problem named (422, or 409). */
     private String attempt(long id, String place, String doneKey, Model model, Locale locale, RedirectAttributes redirect,
                            HttpServletResponse response, Supplier<?> change) {
-        try {
-            change.get();
-        } catch (DomainException e) {
-            return refused(e, model, locale, response, () -> contest(id, place, model));
-        }
-        redirect.addFlashAttribute("done", doneKey);
-        return "redirect:/elections/" + id + "/contests/" + place + "/candidates";
-    }
-
-    private String refused(DomainException e, Model model, Locale locale, HttpServletResponse response, Supplier<String> page) {
-        if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST
-                && e.kind() != DomainException.Kind.CONFLICT) {
-            throw e;
-        }
-        response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
-                : HttpStatus.UNPROCESSABLE_ENTITY.value());
-        model.addAttribute("problem", problems.render(e, locale));
-        model.addAttribute("violations", problems.violations(new ArrayList<>(e.violations()), locale));
-        return page.get();
+        return forms.submit(model, locale, redirect, response, doneKey, "/elections/" + id + "/contests/" + place + "/candidates",
+                change, () -> contest(id, place, model));
     }
 }

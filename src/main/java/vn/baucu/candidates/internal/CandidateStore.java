@@ -25,14 +25,17 @@ public class CandidateStore {
         this.jdbc = jdbc;
     }
 
+    /** A contest with its election's rules; {@code unitCode} is its commune, or its province above communes. */
     public record Contest(long id, long electionId, String placeCode, int seats, String ruleSet, String kind,
-                          String councilLevel, LocalDate electionDay, String unitCode, Long villageId, boolean frozen) {
+                          String councilLevel, LocalDate electionDay, String unitCode, Long villageId, boolean frozen,
+                          String provinceCode, String communeCode) {
     }
 
     public Optional<Contest> contest(long electionId, String placeCode) {
         return jdbc.sql("""
                         select c.id, c.election_id, c.place_code, c.seats, e.rule_set, e.kind, e.council_level, e.election_day,
-                               coalesce(c.commune_code, c.province_code), c.village_id, e.status
+                               coalesce(c.commune_code, c.province_code), c.village_id, e.status, c.province_code,
+                               c.commune_code
                         from contest c join election e on e.id = c.election_id
                         where c.election_id = :e and c.place_code = :p""")
                 .param("e", electionId).param("p", placeCode)
@@ -41,7 +44,7 @@ public class CandidateStore {
                     Long village = rs.wasNull() ? null : v;
                     return new Contest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getDate(8).toLocalDate(), rs.getString(9), village,
-                            "FROZEN".equals(rs.getString(11)));
+                            "FROZEN".equals(rs.getString(11)), rs.getString(12), rs.getString(13));
                 }).optional();
     }
 
@@ -191,15 +194,10 @@ public class CandidateStore {
                 .param("c", id.get()).query(Long.class).list());
     }
 
-    /** The round-3 list of whichever unit's consultation covers this contest (its province or its commune), or null. */
-    public java.util.Set<Long> qualifiedList(Contest contest, String provinceCode, String communeCode) {
-        java.util.Set<Long> out = null;
-        for (String unit : java.util.Arrays.asList(communeCode, provinceCode)) {
-            if (unit != null && out == null) {
-                out = consultationList(contest.electionId(), unit, 3);
-            }
-        }
-        return out;
+    /** The round-3 list of whichever unit's consultation covers this contest (its commune, else its province), or null. */
+    public java.util.Set<Long> qualifiedList(Contest contest) {
+        java.util.Set<Long> out = contest.communeCode() == null ? null : consultationList(contest.electionId(), contest.communeCode(), 3);
+        return out != null ? out : consultationList(contest.electionId(), contest.provinceCode(), 3);
     }
 
     public record ConsultationRow(long id, int round, LocalDate heldOn, String unitCode, long attendance, Integer plannedSeats,
@@ -227,12 +225,6 @@ public class CandidateStore {
     public List<Boolean> conferencesTrusted(long candidateId) {
         return jdbc.sql("select trusted from voter_conference where candidate_id = :c order by id").param("c", candidateId)
                 .query(Boolean.class).list();
-    }
-
-    /** Province and commune code of a contest (the commune is null above the commune level). */
-    public String[] contestUnits(long contestId) {
-        return jdbc.sql("select province_code, commune_code from contest where id = :c").param("c", contestId)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     }
 
     public record FrontMeeting(long id, long contestId, LocalDate heldOn, long attendance, String chairedBy, boolean cellAgreed,
@@ -374,22 +366,24 @@ public class CandidateStore {
                               long size) {
     }
 
+    private static final String DOCUMENT = """
+            select d.id, d.candidate_id, d.kind, d.file_name, d.content_type, d.sha256, length(d.content)
+            from candidate_document d""";
+
+    private static DocumentRow documentRow(ResultSet rs, int i) throws SQLException {
+        return new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getLong(7));
+    }
+
     public List<DocumentRow> documents(long electionId, String placeCode) {
-        return jdbc.sql("""
-                        select d.id, d.candidate_id, d.kind, d.file_name, d.content_type, d.sha256, length(d.content)
-                        from candidate_document d join candidate k on k.id = d.candidate_id join contest c on c.id = k.contest_id
+        return jdbc.sql(DOCUMENT + """
+                         join candidate k on k.id = d.candidate_id join contest c on c.id = k.contest_id
                         where k.election_id = :e and c.place_code = :p order by d.id""")
-                .param("e", electionId).param("p", placeCode)
-                .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7))).list();
+                .param("e", electionId).param("p", placeCode).query(CandidateStore::documentRow).list();
     }
 
     public Optional<DocumentRow> document(long id) {
-        return jdbc.sql("""
-                        select id, candidate_id, kind, file_name, content_type, sha256, length(content)
-                        from candidate_document where id = :id""").param("id", id)
-                .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7))).optional();
+        return jdbc.sql(DOCUMENT + " where d.id = :id").param("id", id).query(CandidateStore::documentRow).optional();
     }
 
     public byte[] documentContent(long id) {

@@ -80,4 +80,16 @@ public final class VietnameseNames {
     private static boolean isToneMark(char c) {
         return c == '\u0300' || c == '\u0301' || c == '\u0303' || c == '\u0309' || c == '\u0323';
     }
+
+    /**
+     * The order of official lists: by given name (the last word), then family name (the first), then the
+     * whole name, each compared with the ICU Vietnamese collation (letters before tones: An, Ánh, Ân).
+     */
+    public static <T> java.util.Comparator<T> listOrder(java.util.function.Function<T, String> fullName) {
+        com.ibm.icu.text.Collator collator = com.ibm.icu.text.Collator.getInstance(new com.ibm.icu.util.ULocale("vi"));
+        java.util.function.Function<T, String[]> words = t -> fullName.apply(t).strip().split("\\s+");
+        return java.util.Comparator.<T, String>comparing(t -> words.apply(t)[words.apply(t).length - 1], collator::compare)
+                .thenComparing(t -> words.apply(t)[0], collator::compare)
+                .thenComparing(fullName, collator::compare);
+    }
 }

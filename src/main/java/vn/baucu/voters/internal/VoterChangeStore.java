@@ -191,8 +191,7 @@ public class VoterChangeStore {
                         from voter_entry where voter_list_id = :l
                           and (:q = '' or search_key like :k or personal_id = :q or household_id = :q)
                         order by row_no, id limit :lim""")
-                .param("l", listId).param("q", q).param("k", "%" + vn.baucu.platform.rules.VietnameseNames.searchKey(q)
-                        .replace("%", "") + "%").param("lim", limit)
+                .param("l", listId).param("q", q).param("k", VoterListStore.nameLike(q)).param("lim", limit)
                 .query((rs, i) -> {
                     java.sql.Date cert = rs.getDate(12);
                     return new EntryLine(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getDate(4).toLocalDate(),

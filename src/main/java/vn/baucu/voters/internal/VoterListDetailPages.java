@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 import vn.baucu.platform.DomainException;
-import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.platform.PageForms;
 import vn.baucu.platform.Violation;
 import vn.baucu.voters.VoterListChanges;
 
@@ -32,13 +31,13 @@ class VoterListDetailPages {
 
     private final VoterListChanges changes;
     private final vn.baucu.voters.VoterLists voterLists;
-    private final ProblemRenderer problems;
+    private final PageForms forms;
     private final Clock clock;
 
-    VoterListDetailPages(VoterListChanges changes, vn.baucu.voters.VoterLists voterLists, ProblemRenderer problems, Clock clock) {
+    VoterListDetailPages(VoterListChanges changes, vn.baucu.voters.VoterLists voterLists, PageForms forms, Clock clock) {
         this.changes = changes;
         this.voterLists = voterLists;
-        this.problems = problems;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -53,8 +52,10 @@ class VoterListDetailPages {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("removalReasons", VoterListChanges.removalReasons());
         model.addAttribute("restrictionReasons", VoterListChanges.restrictionReasons());
-        model.addAttribute("targets", changes.overview(page.electionId(), null, 1000).stream()
-                .filter(l -> l.list().id() != listId && l.list().villageCode() == null).toList());
+        // a household list neither sends nor takes transfers: only polling-area lists are offered, and only to each other
+        model.addAttribute("targets", page.list().villageCode() != null ? List.of()
+                : changes.overview(page.electionId(), null, 1000).stream()
+                        .filter(l -> l.list().id() != listId && l.list().villageCode() == null).toList());
         return "voters/list";
     }
 
@@ -147,20 +148,7 @@ class VoterListDetailPages {
     /** Runs a change; a refused one shows the page again with every problem named (422, or 409 when closed). */
     private String attempt(long listId, String doneKey, Model model, Locale locale, RedirectAttributes redirect,
                            HttpServletResponse response, Supplier<?> change) {
-        try {
-            change.get();
-        } catch (DomainException e) {
-            if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST
-                    && e.kind() != DomainException.Kind.CONFLICT) {
-                throw e;
-            }
-            response.setStatus(e.kind() == DomainException.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
-                    : HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("problem", problems.render(e, locale));
-            model.addAttribute("violations", problems.violations(e.violations(), locale));
-            return page(listId, null, model);
-        }
-        redirect.addFlashAttribute("done", doneKey);
-        return "redirect:/voter-lists/" + listId;
+        return forms.submit(model, locale, redirect, response, doneKey, "/voter-lists/" + listId, change,
+                () -> page(listId, null, model));
     }
 }

@@ -101,7 +101,6 @@ public class VoterListStore {
      * {@code communeCodes} (all when null), and of one village when {@code villageCode} is given.
      */
     public List<Found> search(long electionId, String query, String[] communeCodes, String villageCode, int limit) {
-        String key = VietnameseNames.searchKey(query);
         return jdbc.sql("""
                         select e.full_name, e.birth_date, e.personal_id, e.household_id, l.commune_code, l.polling_area_id,
                                l.village_code, l.id, e.status
@@ -111,13 +110,19 @@ public class VoterListStore {
                           and (e.search_key like :k or e.personal_id = :q or e.household_id = :q)
                         order by e.search_key limit :lim""")
                 .param("e", electionId).param("scope", communeCodes).param("village", villageCode)
-                .param("k", "%" + key.replace("%", "") + "%").param("q", query.strip()).param("lim", limit)
+                .param("k", nameLike(query)).param("q", query.strip()).param("lim", limit)
                 .query((rs, i) -> {
                     long pa = rs.getLong(6);
                     Long area = rs.wasNull() ? null : pa;
                     return new Found(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
                             rs.getString(5), area, rs.getString(7), rs.getLong(8), rs.getString(9));
                 }).list();
+    }
+
+    /** The LIKE pattern matching a name typed with or without diacritics against {@code search_key}. */
+    static String nameLike(String query) {
+        String key = VietnameseNames.searchKey(query);
+        return "%" + (key == null ? "" : key.replace("%", "")) + "%";
     }
 
     /** Opens a COPY into voter_entry on the transaction's connection (called through the proxy, runs on the target). */
