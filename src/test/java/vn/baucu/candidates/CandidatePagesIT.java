@@ -1,14 +1,14 @@
 package vn.baucu.candidates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.baucu.support.Api.admin;
+import static vn.baucu.support.Pages.login;
+import static vn.baucu.support.Pages.page;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,16 +42,6 @@ class CandidatePagesIT {
     @Autowired
     Users users;
 
-    private MockHttpSession login(String user, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
-                .andReturn().getRequest().getSession();
-    }
-
-    private String page(MockHttpSession session, String url) throws Exception {
-        return mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aVillageListIsBuiltFromThePages() throws Exception {
         String created = mvc.perform(post("/api/v1/admin-units/06709/villages").with(admin()).contentType(MediaType.APPLICATION_JSON)
@@ -62,10 +52,10 @@ class CandidatePagesIT {
         long election = Api.createElection(mvc, "{\"kind\":\"VILLAGE_HEAD\",\"ruleSet\":\"VILLAGE_HEAD_2023\",\"name\":\"Bầu trưởng thôn trang\","
                 + "\"term\":\"2027-2029\",\"electionDay\":\"2027-06-06\",\"scopeCode\":\"06709\"}");
         String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        MockHttpSession clerk = login(official, TestUsers.PASSWORD);
+        MockHttpSession clerk = login(mvc, official, TestUsers.PASSWORD);
         String base = "/elections/" + election + "/contests/" + village;
 
-        assertThat(page(clerk, "/elections/" + election + "/candidates?q=" + village)).contains(base + "/candidates");
+        assertThat(page(mvc, clerk, "/elections/" + election + "/candidates?q=" + village)).contains(base + "/candidates");
 
         String tooYoung = mvc.perform(post(base + "/candidates").session(clerk).with(csrf())
                         .param("fullName", "Lý Văn Non").param("birthDate", "2006-06-07").param("sex", "M")
@@ -89,7 +79,7 @@ class CandidatePagesIT {
                         .param("minutesSentOn", "2027-05-12").param("candidateIds", String.valueOf(tham)))
                 .andExpect(redirectedUrl(base + "/candidates"));
         mvc.perform(post(base + "/final-list").session(clerk).with(csrf())).andExpect(redirectedUrl(base + "/candidates"));
-        String view = page(clerk, base + "/candidates");
+        String view = page(mvc, clerk, base + "/candidates");
         assertThat(view).contains("Hoàng Thị Thắm").contains("Trong danh sách chính thức").contains("Chi ủy đã thống nhất ngày 11/05/2027")
                 .contains("Người được giới thiệu: Hoàng Thị Thắm").contains("counting-minutes.pdf")
                 .contains("<option value=\"STRUCK_OFF\">Bị xóa tên</option>").contains("front-meeting.pdf");
@@ -102,7 +92,7 @@ class CandidatePagesIT {
 
         // another commune's official cannot nominate here
         String stranger = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06712");
-        mvc.perform(post(base + "/candidates").session(login(stranger, TestUsers.PASSWORD)).with(csrf())
+        mvc.perform(post(base + "/candidates").session(login(mvc, stranger, TestUsers.PASSWORD)).with(csrf())
                         .param("fullName", "Người Lạ").param("birthDate", "1980-01-01").param("sex", "M")
                         .param("nominationSource", "INTRODUCED"))
                 .andExpect(status().isForbidden());
@@ -122,8 +112,8 @@ class CandidatePagesIT {
         mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fullName\":\"Vi Thị Hiệp\",\"birthDate\":\"1975-01-01\",\"sex\":\"F\",\"nominationSource\":\"INTRODUCED\"}"))
                 .andExpect(status().isCreated());
-        MockHttpSession session = login("admin", "admin-test-password");
-        assertThat(page(session, "/elections/" + na + "/consultations?unit=22")).contains("Vi Thị Hiệp").contains("chưa lấy ý kiến cử tri");
+        MockHttpSession session = login(mvc, "admin", "admin-test-password");
+        assertThat(page(mvc, session, "/elections/" + na + "/consultations?unit=22")).contains("Vi Thị Hiệp").contains("chưa lấy ý kiến cử tri");
         String refused = mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
                         .param("unitCode", "22").param("round", "2").param("heldOn", "2027-02-02").param("attendance", "40"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -137,7 +127,7 @@ class CandidatePagesIT {
                         .param("unitCode", "22").param("round", "1").param("heldOn", "2027-01-20").param("attendance", "40")
                         .param("plannedSeats", "5"))
                 .andExpect(redirectedUrl("/elections/" + na + "/consultations?unit=22"));
-        assertThat(page(session, "/elections/" + na + "/consultations?unit=22")).contains("Thỏa thuận cơ cấu, số lượng: 5 người");
+        assertThat(page(mvc, session, "/elections/" + na + "/consultations?unit=22")).contains("Thỏa thuận cơ cấu, số lượng: 5 người");
 
         // the planned structure agreed at the first round, set on the statistics page and compared there
         assertThat(mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
@@ -147,6 +137,6 @@ class CandidatePagesIT {
         mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
                         .param("plan-WOMEN", "40").param("plan-ETHNIC_MINORITY", "18,5"))
                 .andExpect(redirectedUrl("/elections/" + na + "/candidates/statistics"));
-        assertThat(page(session, "/elections/" + na + "/candidates/statistics")).contains("18.5").contains(">40<");
+        assertThat(page(mvc, session, "/elections/" + na + "/candidates/statistics")).contains("18.5").contains(">40<");
     }
 }

@@ -1,7 +1,6 @@
 package vn.baucu.voters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -9,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.baucu.support.Api.admin;
+import static vn.baucu.support.Pages.login;
+import static vn.baucu.support.Pages.page;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -48,16 +49,6 @@ class VoterListChangePagesIT {
     @Autowired
     java.time.Clock clock;
 
-    private MockHttpSession login(String user, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
-                .andReturn().getRequest().getSession();
-    }
-
-    private String page(MockHttpSession session, String url) throws Exception {
-        return mvc.perform(get(url).session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void theCommuneWorksItsListFromThePages() throws Exception {
         long election = Api.createElection(mvc, "{\"kind\":\"NATIONAL_ASSEMBLY\",\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\","
@@ -81,8 +72,8 @@ class VoterListChangePagesIT {
                 .param("l", list).query(Long.class).single();
 
         String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        MockHttpSession clerk = login(official, TestUsers.PASSWORD);
-        String overview = page(clerk, "/elections/" + election + "/voter-lists");
+        MockHttpSession clerk = login(mvc, official, TestUsers.PASSWORD);
+        String overview = page(mvc, clerk, "/elections/" + election + "/voter-lists");
         assertThat(overview).contains("/voter-lists/" + list).contains("KV trang " + number);
         // search across the election's lists in the official's scope: without diacritics, by id, by household
         String inElection = mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "tran van bay").session(clerk))
@@ -90,10 +81,10 @@ class VoterListChangePagesIT {
         assertThat(inElection).contains("Trần Văn Bảy").contains("/voter-lists/" + list + "?q=").doesNotContain("Đinh Thị Thu");
         String province = TestUsers.create(users, Role.PROVINCE_OFFICIAL, "22");
         assertThat(mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "022080" + suffix)
-                        .session(login(province, TestUsers.PASSWORD)))
+                        .session(login(mvc, province, TestUsers.PASSWORD)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Trần Văn Bảy");
 
-        String view = page(clerk, "/voter-lists/" + list);
+        String view = page(mvc, clerk, "/voter-lists/" + list);
         assertThat(view).contains("2 cử tri.").contains("Đinh Thị Thu").contains("Trần Văn Bảy").contains("Chưa niêm yết")
                 .contains("…" + ("190" + suffix).substring(5)).doesNotContain("022190" + suffix);
         String found = mvc.perform(get("/voter-lists/" + list).param("q", "dinh thi").session(clerk)).andExpect(status().isOk())
@@ -123,21 +114,21 @@ class VoterListChangePagesIT {
                 .andExpect(redirectedUrl("/voter-lists/" + list));
         long complaint = jdbc.sql("select id from voter_complaint where voter_list_id = :l").param("l", list)
                 .query(Long.class).single();
-        view = page(clerk, "/voter-lists/" + list);
+        view = page(mvc, clerk, "/voter-lists/" + list);
         assertThat(view).contains("Bị tòa án tước quyền bầu cử").contains("Bản án 12/2027/HS-ST").contains("Đã xóa tên")
                 .contains("Vũ Văn Mới").contains(official)
                 .contains("Ghi sai ngày sinh của tôi").contains("về cử tri Trần Văn Bảy").contains("25/04/2027");
         mvc.perform(post("/voter-lists/" + list + "/complaints/" + complaint + "/answer").session(clerk).with(csrf())
                         .param("outcome", "ACCEPTED").param("answer", "Đã sửa ngày sinh").param("answeredOn", "2027-04-23"))
                 .andExpect(redirectedUrl("/voter-lists/" + list));
-        assertThat(page(clerk, "/voter-lists/" + list)).contains("Chấp nhận").contains("Đã sửa ngày sinh");
+        assertThat(page(mvc, clerk, "/voter-lists/" + list)).contains("Chấp nhận").contains("Đã sửa ngày sinh");
         assertThat(audit.latest("voter_entry", String.valueOf(thu), 5))
                 .anySatisfy(e -> assertThat(e.action()).isEqualTo("VOTER_LIST_REMOVE"));
 
         // another commune's official sees no list and cannot open or change this one
         String stranger = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06712");
-        MockHttpSession other = login(stranger, TestUsers.PASSWORD);
-        assertThat(page(other, "/elections/" + election + "/voter-lists")).doesNotContain("/voter-lists/" + list + "\"");
+        MockHttpSession other = login(mvc, stranger, TestUsers.PASSWORD);
+        assertThat(page(mvc, other, "/elections/" + election + "/voter-lists")).doesNotContain("/voter-lists/" + list + "\"");
         assertThat(mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "tran van bay").session(other))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Trần Văn Bảy");
         mvc.perform(get("/voter-lists/" + list).session(other)).andExpect(status().isForbidden());
@@ -163,9 +154,9 @@ class VoterListChangePagesIT {
                         .param("village", village).with(admin()))
                 .andExpect(status().isCreated());
         long list = jdbc.sql("select id from voter_list where election_id = :e").param("e", election).query(Long.class).single();
-        MockHttpSession session = login("admin", "admin-test-password");
-        assertThat(page(session, "/voter-lists/" + list)).contains("Danh sách có 2 hộ, khác số hộ xã ghi nhận cho thôn (5)");
-        assertThat(page(session, "/elections/" + election + "/voter-lists")).contains("xã ghi 5 hộ");
+        MockHttpSession session = login(mvc, "admin", "admin-test-password");
+        assertThat(page(mvc, session, "/voter-lists/" + list)).contains("Danh sách có 2 hộ, khác số hộ xã ghi nhận cho thôn (5)");
+        assertThat(page(mvc, session, "/elections/" + election + "/voter-lists")).contains("xã ghi 5 hộ");
 
         // one representative per household: adding needs a household without one, and the counts follow
         mvc.perform(post("/voter-lists/" + list + "/entries").session(session).with(csrf())
@@ -178,20 +169,20 @@ class VoterListChangePagesIT {
         mvc.perform(post("/voter-lists/" + list + "/entries").session(session).with(csrf())
                         .param("fullName", "Lò Văn Thêm").param("birthDate", "1990-01-01").param("sex", "M").param("household", "H3"))
                 .andExpect(redirectedUrl("/voter-lists/" + list));
-        assertThat(page(session, "/voter-lists/" + list)).contains("3 cử tri, 3 hộ.")
+        assertThat(page(mvc, session, "/voter-lists/" + list)).contains("3 cử tri, 3 hộ.")
                 .contains("Danh sách có 3 hộ, khác số hộ xã ghi nhận cho thôn (5)");
         long them = jdbc.sql("select id from voter_entry where voter_list_id = :l and full_name = 'Lò Văn Thêm'")
                 .param("l", list).query(Long.class).single();
         mvc.perform(post("/voter-lists/" + list + "/entries/" + them + "/removal").session(session).with(csrf())
                         .param("reason", "MOVED"))
                 .andExpect(redirectedUrl("/voter-lists/" + list));
-        assertThat(page(session, "/voter-lists/" + list)).contains("2 cử tri, 2 hộ.");
+        assertThat(page(mvc, session, "/voter-lists/" + list)).contains("2 cử tri, 2 hộ.");
 
         // posting is recorded from the page (a POST); the demo's 2008-rules election checks the milestone it completes
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         mvc.perform(post("/voter-lists/" + list + "/posting").session(session).with(csrf()).param("postedOn", yesterday.toString()))
                 .andExpect(redirectedUrl("/voter-lists/" + list));
-        assertThat(page(session, "/voter-lists/" + list)).contains("Đã niêm yết ngày "
+        assertThat(page(mvc, session, "/voter-lists/" + list)).contains("Đã niêm yết ngày "
                 + yesterday.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     }
 }
