@@ -1,8 +1,18 @@
 package vn.baucu.platform.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +31,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The embedded default: with no {@code DB_URL}, baucu starts a real PostgreSQL itself (zonky's
  * linux-amd64 binaries) with its data in {@code baucu.data-dir}/pg (default {@code ./data/pg}), kept
  * between runs. An empty {@code baucu.data-dir} gives a throw-away cluster (tests).
+ *
+ * <p>A kept cluster is durable: zonky starts PostgreSQL with {@code -F} and {@code synchronous_commit=off},
+ * settings for throw-away test databases under which a power cut can lose committed minutes or corrupt the
+ * cluster, so both are switched back on ({@code -c} options come after {@code -F} and win). A throw-away
+ * cluster keeps the fast settings.
+ *
+ * <p>A JVM killed with SIGKILL leaves its PostgreSQL running with the data directory's lock file. The next
+ * start stops that leftover server cleanly first — only when nobody holds the directory's {@code epg-lock}
+ * (a live baucu does) and {@code postmaster.pid} names a running {@code postgres} of this very directory — and
+ * never touches any other server.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfig.NoExternalDatabase.class)
 class EmbeddedPostgresConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
+    private static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(60);
 
     static class NoExternalDatabase implements Condition {
         @Override
@@ -38,19 +59,108 @@ class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${baucu.data-dir:./data}") String dataDir) throws IOException {
+        return start(dataDir.isBlank() ? null : Path.of(dataDir, "pg").toAbsolutePath());
+    }
+
+    /** Starts the embedded server: durable in {@code dir}, or throw-away when {@code dir} is null. */
+    static EmbeddedPostgres start(Path dir) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
-        if (!dataDir.isBlank()) {
-            Path dir = Path.of(dataDir, "pg").toAbsolutePath();
-            Files.createDirectories(dir.getParent());
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
-            log.info("baucu: embedded PostgreSQL, data in {}", dir);
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (dir != null) {
+            Files.createDirectories(dir);
+            stopLeftoverServer(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+            log.info("baucu: embedded PostgreSQL, data in {} (durable: fsync and synchronous commit on)", dir);
         }
         EmbeddedPostgres pg = builder.start();
         log.info("baucu: embedded PostgreSQL listening on 127.0.0.1:{}", pg.getPort());
         return pg;
+    }
+
+    /**
+     * Stops a PostgreSQL left running on {@code dir} by a baucu that was killed: smart shutdown (SIGTERM; its
+     * clients died with that JVM), waiting until it has written its checkpoint and exited.
+     */
+    static void stopLeftoverServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("baucu: " + dir + " is in use by another running baucu (epg-lock is held)");
+            }
+            Optional<ProcessHandle> server = leftoverServer(dir, pidFile);
+            if (server.isEmpty()) {
+                return;    // a stale lock file of a dead server: PostgreSQL itself clears it on start
+            }
+            log.warn("baucu: a PostgreSQL (pid {}) left running on {} by an earlier baucu; stopping it cleanly",
+                    server.get().pid(), dir);
+            server.get().destroy();
+            try {
+                server.get().onExit().get(LEFTOVER_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("baucu: the leftover PostgreSQL (pid " + server.get().pid() + ") on " + dir
+                        + " did not stop within " + LEFTOVER_STOP_WAIT.toSeconds() + " s; stop it and start again", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+            log.info("baucu: leftover PostgreSQL stopped");
+        }
+    }
+
+    /** The running postmaster that {@code postmaster.pid} names, if it is a postgres serving exactly {@code dir}. */
+    static Optional<ProcessHandle> leftoverServer(Path dir, Path pidFile) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d{1,10}")) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        if (!samePath(Path.of(lines.get(1).strip()), dir)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> servesDirectory(pid, dir));
+    }
+
+    /** Whether process {@code pid} is a {@code postgres} started with {@code -D dir} (read from /proc). */
+    private static boolean servesDirectory(long pid, Path dir) {
+        try {
+            String[] args = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0");
+            if (args.length == 0 || !Path.of(args[0]).getFileName().toString().equals("postgres")) {
+                return false;
+            }
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("-D") && samePath(Path.of(args[i + 1]), dir)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Bean
