@@ -66,6 +66,35 @@ public class Authorization {
         return user.isSystemAdmin() || hierarchy.isWithin(unitId, user.unitCode());
     }
 
+    /**
+     * The one guard for a change to (or a read of) election data: the unit {@code unitCode} as it stood on
+     * {@code asOf} (an election's day) must exist (404), lie within the election's scope {@code electionScope}
+     * (null for a nationwide election; else 422 {@code SCOPE-001}), and the current user's role and unit must
+     * give {@code access} to it (403).
+     */
+    public CurrentUser require(Access access, String unitCode, java.time.LocalDate asOf, String electionScope) {
+        CurrentUser user = currentUser();
+        long unitId = hierarchy.unitId(unitCode, asOf)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, asOf));
+        if (electionScope != null && !hierarchy.isWithin(unitId, electionScope)) {
+            throw DomainException.violations(java.util.List.of(Violation.of("SCOPE-001", "unit",
+                    "problem.outside-election-scope", unitCode, electionScope)));
+        }
+        if (!allows(unitId, access)) {
+            throw DomainException.forbidden("problem.forbidden.unit", unitCode);
+        }
+        return user;
+    }
+
+    /** Whether the unit (as of {@code asOf}) lies within the scope {@code scopeCode}; any unit for a null scope. */
+    public boolean isWithin(String unitCode, java.time.LocalDate asOf, String scopeCode) {
+        if (scopeCode == null) {
+            return true;
+        }
+        var id = hierarchy.unitId(unitCode, asOf);
+        return id.isPresent() && hierarchy.isWithin(id.getAsLong(), scopeCode);
+    }
+
     /** Throws a forbidden problem unless the current user has {@code access} to the unit. */
     public CurrentUser require(long unitId, Access access, String unitCode) {
         CurrentUser user = currentUser();

@@ -11,6 +11,9 @@ public interface UnitHierarchy {
      */
     boolean isWithin(long unitId, String scopeCode);
 
+    /** The version of the unit with this code in force on {@code asOf}, if there is one. */
+    java.util.OptionalLong unitId(String unitCode, java.time.LocalDate asOf);
+
     /** A display name for the unit with this code as of today (for headers and menus), or the code itself. */
     String displayName(String unitCode);
 }

@@ -99,23 +99,9 @@ public class VoterLists {
                                    Locale locale, java.util.function.LongConsumer progress) {
         var election = elections.get(electionId);
         RuleSet ruleSet = RuleSet.valueOf(election.ruleSet());
-        String communeCode;
-        Integer recordedHouseholds = null;
-        if (target.pollingAreaId() != null) {
-            var area = organisations.pollingArea(target.pollingAreaId())
-                    .orElseThrow(() -> DomainException.notFound("body.polling-area-not-found", target.pollingAreaId()));
-            communeCode = area.communeCode();
-        } else if (target.villageCode() != null) {
-            var village = units.find(target.villageCode(), election.electionDay())
-                    .orElseThrow(() -> DomainException.notFound("unit.not-found", target.villageCode(), election.electionDay()));
-            communeCode = village.parentCode();
-            recordedHouseholds = village.households();
-        } else {
-            throw DomainException.badRequest("voter.target-required");
-        }
-        var commune = units.find(communeCode, election.electionDay())
-                .orElseThrow(() -> DomainException.notFound("unit.not-found", communeCode, election.electionDay()));
-        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, communeCode);
+        Place place = place(election, target);
+        String communeCode = place.communeCode();
+        Integer recordedHouseholds = place.recordedHouseholds();
         String sha = sha256(content);
         var existing = store.find(electionId, target.pollingAreaId(), target.villageCode());
         if (existing.isPresent() && existing.get().sha256().equals(sha)) {
@@ -155,6 +141,43 @@ public class VoterLists {
                 Map.of("file", String.valueOf(fileName), "sha256", sha, "entries", report.accepted()));
         return new VoterListReport(report.rows(), report.accepted(), report.rejected(), warnings, report.encoding(),
                 report.households(), issues);
+    }
+
+    /** Where a list goes: its commune and, for a village, the households the commune recorded. */
+    private record Place(String communeCode, Integer recordedHouseholds) {
+    }
+
+    /** The commune of a list's target, once the current user is known to administer it within the election's scope. */
+    private Place place(vn.baucu.election.ElectionView election, Target target) {
+        Place place;
+        if (target.pollingAreaId() != null) {
+            var area = organisations.pollingArea(target.pollingAreaId())
+                    .orElseThrow(() -> DomainException.notFound("body.polling-area-not-found", target.pollingAreaId()));
+            place = new Place(area.communeCode(), null);
+        } else if (target.villageCode() != null) {
+            var village = units.find(target.villageCode(), election.electionDay())
+                    .filter(u -> u.level() == vn.baucu.geography.UnitLevel.VILLAGE)
+                    .orElseThrow(() -> DomainException.notFound("unit.not-found", target.villageCode(), election.electionDay()));
+            place = new Place(village.parentCode(), village.households());
+        } else {
+            throw DomainException.badRequest("voter.target-required");
+        }
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, place.communeCode(), election.electionDay(),
+                election.scopeCode());
+        return place;
+    }
+
+    /** Refuses (403) a user who may not import the list of this target; with no target, anyone who administers no units. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public void requireImporter(long electionId, Target target) {
+        var election = elections.get(electionId);
+        if (target.pollingAreaId() == null && target.villageCode() == null) {
+            if (!authorization.currentUser().role().administersUnits()) {
+                throw DomainException.forbidden("problem.forbidden");
+            }
+            return;
+        }
+        place(election, target);
     }
 
     /** At most this many clashes are named one by one; the rest are counted. */

@@ -29,6 +29,19 @@ class JdbcUnitHierarchy implements UnitHierarchy {
     }
 
     @Override
+    public java.util.OptionalLong unitId(String unitCode, LocalDate asOf) {
+        if (unitCode == null || asOf == null) {
+            return java.util.OptionalLong.empty();
+        }
+        return jdbc.sql("""
+                        select id from admin_unit where code = :code
+                          and (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to > :d)
+                        order by valid_from desc nulls last limit 1""")
+                .param("code", unitCode).param("d", Date.valueOf(asOf)).query(Long.class).optional()
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
     public String displayName(String unitCode) {
         // the version in force today, else the latest one (a user of a unit that no longer exists)
         return jdbc.sql("""

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import jakarta.annotation.PreDestroy;
 import vn.baucu.election.Elections;
 import vn.baucu.platform.DomainException;
 import vn.baucu.platform.ProblemRenderer;
@@ -35,27 +32,31 @@ import vn.baucu.voters.VoterLists;
 @Controller
 class VoterListPages {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VoterListPages.class);
+
     private final VoterLists voterLists;
     private final vn.baucu.voters.VoterListChanges changes;
     private final Elections elections;
     private final JdbcClient jdbc;
     private final ProblemRenderer problems;
     private final Clock clock;
-    private final ExecutorService imports = Executors.newFixedThreadPool(2);
+    private final ImportJobs jobs;
+    private final org.springframework.core.task.TaskExecutor imports;
+    private final vn.baucu.platform.Authorization authorization;
 
     VoterListPages(VoterLists voterLists, vn.baucu.voters.VoterListChanges changes, Elections elections, JdbcClient jdbc,
-                   ProblemRenderer problems, Clock clock) {
+                   ProblemRenderer problems, Clock clock, ImportJobs jobs,
+                   @org.springframework.beans.factory.annotation.Qualifier(ImportExecutorConfig.VOTER_IMPORTS)
+                   org.springframework.core.task.TaskExecutor imports, vn.baucu.platform.Authorization authorization) {
+        this.jobs = jobs;
+        this.imports = imports;
+        this.authorization = authorization;
         this.voterLists = voterLists;
         this.changes = changes;
         this.elections = elections;
         this.jdbc = jdbc;
         this.problems = problems;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        imports.shutdown();
     }
 
     @GetMapping("/elections/{id}/voter-lists")
@@ -81,6 +82,8 @@ class VoterListPages {
         model.addAttribute("pollingArea", pollingArea);
         model.addAttribute("village", village);
         model.addAttribute("targets", voterLists.targets(id, null));
+        // only those who may import the list may stage a file (and it is checked again on confirming)
+        voterLists.requireImporter(id, target(pollingArea, village));
         byte[] bytes = file.getBytes();
         try {
             var report = voterLists.validate(file.getOriginalFilename(), () -> new ByteArrayInputStream(bytes),
@@ -143,28 +146,27 @@ class VoterListPages {
                    @RequestParam(required = false) String village, Model model, Locale locale) {
         var staged = staged(token);
         byte[] bytes = (byte[]) staged.get("content");
-        UUID job = UUID.randomUUID();
-        jdbc.sql("insert into import_job (id, status, rows_total, started_at) values (:id, 'RUNNING', 1, :at)")
-                .param("id", job).param("at", Timestamp.from(clock.instant())).update();
+        var target = target(pollingArea, village);
+        voterLists.requireImporter(id, target);
+        UUID job = jobs.start(authorization.currentUser().username());
         var context = SecurityContextHolder.getContext();
-        imports.submit(() -> {
+        imports.execute(() -> {
             SecurityContextHolder.setContext(context);
             try {
-                long total = voterLists.dataRows(() -> new ByteArrayInputStream(bytes));   // counted here, not in the request
-                jdbc.sql("update import_job set rows_total = :n where id = :id").param("n", Math.max(total, 1)).param("id", job)
-                        .update();
-                var report = voterLists.confirm(id, new VoterLists.Target(pollingArea, village == null || village.isBlank()
-                                ? null : village), (String) staged.get("name"), () -> new ByteArrayInputStream(bytes), locale,
-                        n -> jdbc.sql("update import_job set rows_done = :n where id = :id").param("n", n).param("id", job)
-                                .update());
-                finish(job, "DONE", problems.message("voter.import-done", new Object[] {report.accepted()}, locale, ""));
+                jobs.total(job, voterLists.dataRows(() -> new ByteArrayInputStream(bytes)));   // counted here, not in the request
+                var report = voterLists.confirm(id, target, (String) staged.get("name"), () -> new ByteArrayInputStream(bytes),
+                        locale, n -> jobs.progress(job, n));
+                jobs.finish(job, ImportJobs.Status.DONE,
+                        problems.message("voter.import-done", new Object[] {report.accepted()}, locale, ""));
                 jdbc.sql("delete from upload_staging where token = :t").param("t", token).update();
             } catch (DomainException e) {
                 var p = problems.render(e, locale);
                 String first = e.violations().isEmpty() ? "" : " " + problems.violations(e.violations(), locale).get(0).get("message");
-                finish(job, "FAILED", p.getDetail() + first);
-            } catch (RuntimeException e) {
-                finish(job, "FAILED", problems.message("problem.internal", new Object[0], locale, ""));
+                log.info("voter list import {} refused: {}", job, e.getMessage());
+                jobs.finish(job, ImportJobs.Status.FAILED, p.getDetail() + first);
+            } catch (RuntimeException | Error e) {
+                log.error("voter list import {} failed", job, e);
+                jobs.finish(job, ImportJobs.Status.FAILED, problems.message("problem.internal", new Object[0], locale, ""));
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -176,20 +178,13 @@ class VoterListPages {
 
     @GetMapping("/elections/{id}/voter-lists/jobs/{job}")
     String progress(@PathVariable long id, @PathVariable UUID job, Model model) {
+        var user = authorization.currentUser();
         model.addAttribute("electionId", id);
-        model.addAttribute("progress", jdbc.sql("""
-                        select id, status, rows_done, rows_total, message from import_job where id = :id""")
-                .param("id", job)
-                .query((rs, i) -> Map.of("id", rs.getObject(1), "status", rs.getString(2), "done", rs.getLong(3),
-                        "total", rs.getLong(4), "message", rs.getString(5) == null ? "" : rs.getString(5),
-                        "percent", Math.min(100, rs.getLong(3) * 100 / Math.max(1, rs.getLong(4)))))
-                .optional().orElseThrow(() -> DomainException.notFound("voter.job-not-found")));
+        model.addAttribute("progress", jobs.view(job, user.username(), user.isSystemAdmin()));
         return "voters/import :: progress";
     }
 
-    private void finish(UUID job, String status, String message) {
-        jdbc.sql("update import_job set status = :s, message = :m, finished_at = now(), "
-                        + "rows_done = case when :s = 'DONE' then rows_total else rows_done end where id = :id")
-                .param("s", status).param("m", message).param("id", job).update();
+    private static VoterLists.Target target(Long pollingArea, String village) {
+        return new VoterLists.Target(pollingArea, village == null || village.isBlank() ? null : village.strip());
     }
 }
