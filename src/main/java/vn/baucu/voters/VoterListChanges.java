@@ -250,11 +250,18 @@ public class VoterListChanges {
         return page(summary, elections.get(lists.find(listId).orElseThrow().electionId()));
     }
 
-    /** Entries of a list matching a name (diacritics optional), a personal id or a household; at most 200. */
-    @Transactional(readOnly = true)
+    /**
+     * Entries of a list matching a name (diacritics optional), a personal id or a household; at most 200. Personal
+     * ids show only their last 4 digits. Every read is audited (personal data).
+     */
+    @Transactional
     public List<VoterChangeStore.EntryLine> entries(long listId, String query) {
-        listForRead(listId);
-        return changes.entries(listId, query, 200);
+        var list = listForRead(listId);
+        var entries = changes.entries(listId, query, 200);
+        String q = query == null ? "" : query.strip();
+        audit.record("VOTER_LIST_ENTRIES_READ", "voter_list", String.valueOf(listId), list.communeCode(),
+                Map.of("query", q.matches("\\d{9,12}") ? "…" + q.substring(q.length() - 4) : q, "entries", entries.size()));
+        return entries;
     }
 
     private ListPage page(VoterChangeStore.ListSummary l, vn.baucu.election.ElectionView election) {

@@ -194,14 +194,22 @@ public class VoterLists {
         tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         tx.setReadOnly(true);
         List<Violation> named = new ArrayList<>();
+        Map<String, Boolean> readable = new HashMap<>();
         long[] total = {0};
         tx.executeWithoutResult(status -> {
             Map<String, Integer> batch = new HashMap<>();
             Runnable probe = () -> {
                 for (var c : store.listedElsewhere(electionId, replacedList, batch.keySet().toArray(new String[0]))) {
                     if (++total[0] <= CLASHES_NAMED) {
-                        named.add(new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", batch.get(c.personalId()),
-                                "voter.id-other-list-where", List.of(c.personalId(), c.listedIn(), c.communeCode())));
+                        // where the person is listed is told only to those who may read that commune
+                        boolean visible = readable.computeIfAbsent(c.communeCode(), code -> units.find(code, electionDay)
+                                .map(u -> authorization.allows(u.id(), vn.baucu.platform.Authorization.Access.READ))
+                                .orElse(false));
+                        named.add(visible
+                                ? new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", batch.get(c.personalId()),
+                                        "voter.id-other-list-where", List.of(c.personalId(), c.listedIn(), c.communeCode()))
+                                : new Violation("PERSONAL_ID_IN_OTHER_LIST", "personal_id", batch.get(c.personalId()),
+                                        "voter.id-other-list", List.of(c.personalId())));
                     }
                 }
                 batch.clear();
@@ -397,28 +405,45 @@ public class VoterLists {
 
     /**
      * Officials' search within their scope — a province's or district's communes, their commune, or their
-     * village — by a name without diacritics, a personal id, or a household code; at most 100.
+     * village — by a name without diacritics, a household code, or (for those who administer lists) a personal
+     * id; at most 100. Full ids and birth dates only for those who administer the list's commune; every search
+     * is audited with what was asked and how many were found.
      */
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
-    public List<vn.baucu.voters.internal.VoterListStore.Found> search(long electionId, String query) {
+    @org.springframework.transaction.annotation.Transactional
+    public List<VoterHit> search(long electionId, String query) {
         var user = authorization.currentUser();
+        var election = elections.get(electionId);
         if (query == null || query.strip().length() < 2) {
             return List.of();
         }
+        boolean byId = user.role().administersUnits();
+        List<vn.baucu.voters.internal.VoterListStore.Found> found;
         if (user.isSystemAdmin()) {
-            return store.search(electionId, query, null, null, 100);
+            found = store.search(electionId, query, null, null, byId, 100);
+        } else {
+            var unit = units.find(user.unitCode(), election.electionDay()).orElse(null);
+            if (unit == null) {
+                found = List.of();
+            } else {
+                found = switch (unit.level()) {
+                    case COMMUNE -> store.search(electionId, query, new String[] {unit.code()}, null, byId, 100);
+                    case VILLAGE -> store.search(electionId, query, new String[] {unit.parentCode()}, unit.code(), byId, 100);
+                    default -> store.search(electionId, query, units.list(vn.baucu.geography.UnitLevel.COMMUNE, unit.code(),
+                            election.electionDay()).stream().map(vn.baucu.geography.AdminUnit::code).toArray(String[]::new),
+                            null, byId, 100);
+                };
+            }
         }
-        var election = elections.get(electionId);
-        var unit = units.find(user.unitCode(), election.electionDay()).orElse(null);
-        if (unit == null) {
-            return List.of();
-        }
-        return switch (unit.level()) {
-            case COMMUNE -> store.search(electionId, query, new String[] {unit.code()}, null, 100);
-            case VILLAGE -> store.search(electionId, query, new String[] {unit.parentCode()}, unit.code(), 100);
-            default -> store.search(electionId, query, units.list(vn.baucu.geography.UnitLevel.COMMUNE, unit.code(),
-                    election.electionDay()).stream().map(vn.baucu.geography.AdminUnit::code).toArray(String[]::new), null, 100);
-        };
+        Map<String, Boolean> administers = new HashMap<>();
+        List<VoterHit> hits = found.stream().map(f -> VoterHit.of(f, administers.computeIfAbsent(f.communeCode(),
+                c -> units.find(c, election.electionDay())
+                        .map(u -> authorization.allows(u.id(), vn.baucu.platform.Authorization.Access.ADMINISTER))
+                        .orElse(false)))).toList();
+        String q = query.strip();
+        audit.record("VOTER_SEARCHED", "election", String.valueOf(electionId), user.unitCode(),
+                Map.of("query", q.matches("\\d{9,12}") ? "…" + q.substring(q.length() - 4) : q, "found", hits.size(),
+                        "fullIds", hits.stream().filter(VoterHit::full).count()));
+        return hits;
     }
 
     private static LocalDate electionDay(vn.baucu.election.ElectionView e) {

@@ -72,7 +72,7 @@ class VoterListApi {
 
     @org.springframework.web.bind.annotation.GetMapping("/api/v1/elections/{id}/voters")
     @Operation(summary = "Search voters in your scope by name (diacritics optional), personal id or household")
-    java.util.List<vn.baucu.voters.internal.VoterListStore.Found> search(
+    java.util.List<vn.baucu.voters.VoterHit> search(
             @org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String q) {
         return voterLists.search(id, q);
     }

@@ -98,18 +98,20 @@ public class VoterListStore {
 
     /**
      * Officials' search: a name without diacritics, a personal id, or a household code; within the lists of
-     * {@code communeCodes} (all when null), and of one village when {@code villageCode} is given.
+     * {@code communeCodes} (all when null), and of one village when {@code villageCode} is given; by personal id
+     * only when {@code byId}.
      */
-    public List<Found> search(long electionId, String query, String[] communeCodes, String villageCode, int limit) {
+    public List<Found> search(long electionId, String query, String[] communeCodes, String villageCode, boolean byId,
+                              int limit) {
         return jdbc.sql("""
                         select e.full_name, e.birth_date, e.personal_id, e.household_id, l.commune_code, l.polling_area_id,
                                l.village_code, l.id, e.status
                         from voter_entry e join voter_list l on l.id = e.voter_list_id
                         where e.election_id = :e and (cast(:scope as varchar[]) is null or l.commune_code = any(:scope))
                           and (cast(:village as varchar) is null or l.village_code = :village)
-                          and (e.search_key like :k or e.personal_id = :q or e.household_id = :q)
+                          and (e.search_key like :k or (:byId and e.personal_id = :q) or e.household_id = :q)
                         order by e.search_key limit :lim""")
-                .param("e", electionId).param("scope", communeCodes).param("village", villageCode)
+                .param("e", electionId).param("byId", byId).param("scope", communeCodes).param("village", villageCode)
                 .param("k", nameLike(query)).param("q", query.strip()).param("lim", limit)
                 .query((rs, i) -> {
                     long pa = rs.getLong(6);
