@@ -88,7 +88,8 @@ public class NominationProcess {
         }
         var unit = units.find(unitCode.strip(), heldOn)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, heldOn));
-        authorization.require(unit.id(), Access.ADMINISTER, unit.code());
+        // the one guard: the unit lies within the election's scope and the user administers it
+        authorization.require(Access.ADMINISTER, unit.id(), unit.code(), election.scopeCode());
         List<Long> ids = candidateIds(candidateIds);
         Map<Long, String> special = new LinkedHashMap<>();
         if (specialCases != null) {

@@ -145,6 +145,7 @@ public class Elections {
      */
     @Transactional
     public List<UnitRow> defineUnits(long electionId, String provinceCode, List<UnitDefinition> definitions) {
+        requireWellFormed(definitions);
         ElectionView election = configurable(electionId);
         AdminUnit province = provinceOf(election, provinceCode);
         Map<String, AdminUnit> communes = new HashMap<>();
@@ -180,6 +181,11 @@ public class Elections {
                     .orElse(null);
             if (province == null) {
                 problems.add(Violation.atRow(p.line(), "R-200", "province", "resolution.province-unknown", p.name()));
+                continue;
+            }
+            if (!provinceInScope(election, province)) {
+                problems.add(Violation.atRow(p.line(), "SCOPE-001", "province", "problem.outside-election-scope",
+                        province.code(), election.scopeCode()));
                 continue;
             }
             if (!authorization.allows(province.id(), Access.ADMINISTER)) {
@@ -441,8 +447,34 @@ public class Elections {
         }
     }
 
+    /** A body with no list, a null unit, or a unit without its communes (or with a null code) is malformed: 400. */
+    private static void requireWellFormed(List<UnitDefinition> definitions) {
+        List<Violation> problems = new ArrayList<>();
+        if (definitions == null) {
+            problems.add(Violation.of("P-402", "units", "election.required", "units"));
+        } else {
+            for (int i = 0; i < definitions.size(); i++) {
+                UnitDefinition d = definitions.get(i);
+                if (d == null) {
+                    problems.add(Violation.of("P-402", "units[" + i + "]", "election.required", "units[" + i + "]"));
+                } else if (d.communeCodes() == null || d.communeCodes().stream().anyMatch(c -> c == null || c.isBlank())) {
+                    problems.add(Violation.of("P-402", "units[" + i + "].communeCodes", "election.required",
+                            "units[" + i + "].communeCodes"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.malformed(problems);
+        }
+    }
+
     private void writeUnits(ElectionView election, AdminUnit province, List<UnitDefinition> definitions,
                             Map<String, AdminUnit> communes) {
+        var inUse = store.unitsInUse(election.id(), province.code());
+        if (inUse.any()) {
+            // redefining would drop the contests that nominations and bodies belong to
+            throw DomainException.conflict("election.units-in-use", province.name(), inUse.candidates(), inUse.bodies());
+        }
         store.deleteUnits(election.id(), List.of(province.code()));
         for (UnitDefinition d : definitions) {
             String name = d.name() == null || d.name().isBlank() ? "Đơn vị bầu cử số " + d.number() : d.name();
@@ -456,8 +488,21 @@ public class Elections {
     private AdminUnit provinceOf(ElectionView election, String provinceCode) {
         AdminUnit province = units.find(provinceCode, election.electionDay()).filter(u -> u.level() == UnitLevel.PROVINCE)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", provinceCode, election.electionDay()));
+        if (!provinceInScope(election, province)) {
+            throw DomainException.violations(List.of(Violation.of("SCOPE-001", "province", "problem.outside-election-scope",
+                    provinceCode, election.scopeCode())));
+        }
         authorization.require(province.id(), Access.ADMINISTER, provinceCode);
         return province;
+    }
+
+    /**
+     * Whether an election's electoral units may be defined for this province: a nationwide election takes any
+     * province; one scoped to a province only that province; one scoped to a unit below a province only its province.
+     */
+    private boolean provinceInScope(ElectionView election, AdminUnit province) {
+        return election.scopeCode() == null || election.scopeCode().equals(province.code())
+                || authorization.isWithin(election.scopeCode(), election.electionDay(), province.code());
     }
 
     private ElectionView configurable(long electionId) {

@@ -89,8 +89,8 @@ public class Organisations {
             scopeId = contest[1] != 0 ? contest[1] : scopeOf(election);
         } else if (o.electoralUnit() != null && !o.electoralUnit().isBlank()) {
             String[] parts = o.electoralUnit().split("-");
-            long[] unit = parts.length == 2 ? store.electoralUnit(electionId, parts[0], Integer.parseInt(parts[1])).orElse(null)
-                    : null;
+            long[] unit = parts.length == 2 && parts[1].matches("\\d{1,6}")
+                    ? store.electoralUnit(electionId, parts[0], Integer.parseInt(parts[1])).orElse(null) : null;
             if (unit == null) {
                 throw DomainException.notFound("body.unit-not-found", o.electoralUnit());
             }
@@ -107,7 +107,8 @@ public class Organisations {
             unitCode = o.unitCode();
             scopeId = unitCode == null || unitCode.isBlank() ? scopeOf(election) : unitId(unitCode, election.electionDay());
         }
-        authorization.require(scopeId, Access.ADMINISTER, unitCode == null ? "VN" : unitCode);
+        // the one guard: the body's unit lies within the election's scope and the user administers it
+        authorization.require(Access.ADMINISTER, scopeId, unitCode == null ? "VN" : unitCode, election.scopeCode());
         long id = store.insert(electionId, o.kind().name(), Inputs.text(o.level()), Inputs.text(unitCode), contestId,
                 electoralUnitId, pollingAreaId, o.armedForces(), VietnameseNames.clean(o.name()), Inputs.text(o.decisionNo()),
                 o.decisionDate(), Inputs.text(o.issuingBody()), authorization.currentUser().username());

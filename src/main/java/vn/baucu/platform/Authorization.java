@@ -73,9 +73,15 @@ public class Authorization {
      * give {@code access} to it (403).
      */
     public CurrentUser require(Access access, String unitCode, java.time.LocalDate asOf, String electionScope) {
-        CurrentUser user = currentUser();
+        currentUser();
         long unitId = hierarchy.unitId(unitCode, asOf)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, asOf));
+        return require(access, unitId, unitCode, electionScope);
+    }
+
+    /** As {@link #require(Access, String, java.time.LocalDate, String)} for a unit version already resolved. */
+    public CurrentUser require(Access access, long unitId, String unitCode, String electionScope) {
+        CurrentUser user = currentUser();
         if (electionScope != null && !hierarchy.isWithin(unitId, electionScope)) {
             throw DomainException.violations(java.util.List.of(Violation.of("SCOPE-001", "unit",
                     "problem.outside-election-scope", unitCode, electionScope)));

@@ -14,6 +14,7 @@ public class DomainException extends RuntimeException {
         FORBIDDEN(403, "forbidden"),
         NOT_FOUND(404, "not-found"),
         CONFLICT(409, "conflict"),
+        PRECONDITION_FAILED(412, "stale-version"),
         UNPROCESSABLE(422, "rule-violations");
 
         public final int status;
@@ -48,6 +49,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String messageKey, Object... args) {
         return new DomainException(Kind.CONFLICT, messageKey, List.of(args), List.of());
+    }
+
+    /** The client's {@code If-Match} version is no longer the current one: someone changed the record meanwhile (412). */
+    public static DomainException stale(String messageKey, Object... args) {
+        return new DomainException(Kind.PRECONDITION_FAILED, messageKey, List.of(args), List.of());
     }
 
     public static DomainException badRequest(String messageKey, Object... args) {

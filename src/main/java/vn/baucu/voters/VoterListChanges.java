@@ -120,17 +120,45 @@ public class VoterListChanges {
 
     @Transactional
     public void remove(long entryId, String reason, String reasonText) {
-        EntryRow entry = activeEntry(entryId);
+        remove(entryId, reason, reasonText, null);
+    }
+
+    /** Removes a voter, with the legal reason; {@code version} (If-Match) when the client read one. */
+    @Transactional
+    public void remove(long entryId, String reason, String reasonText, Integer version) {
+        EntryRow entry = activeEntry(entryId, version);
         var list = listForChange(entry.listId());
         requireReason(REMOVAL_REASONS, reason);
-        leave(entry);
+        leave(entry, version);
         record(list, entryId, "REMOVE", reason, reasonText);
+    }
+
+    /** An entry with its version, for {@code GET /api/v1/voter-entries/{id}} (ETag) before a change. */
+    @Transactional(readOnly = true)
+    public EntryRow entry(long entryId) {
+        EntryRow entry = changes.entry(entryId).orElseThrow(() -> DomainException.notFound("voter.entry-not-found", entryId));
+        listForRead(entry.listId());
+        return entry;
+    }
+
+    /** A complaint with its version (ETag). */
+    @Transactional(readOnly = true)
+    public Complaint complaint(long complaintId) {
+        Complaint c = changes.findComplaint(complaintId)
+                .orElseThrow(() -> DomainException.notFound("voter.complaint-not-found", complaintId));
+        listForRead(c.listId());
+        return c;
     }
 
     /** Moves a voter to another list of the same election (moved between communes, Điều 29 khoản 4). */
     @Transactional
     public long transfer(long entryId, long toListId, String reasonText) {
-        EntryRow entry = activeEntry(entryId);
+        return transfer(entryId, toListId, reasonText, null);
+    }
+
+    @Transactional
+    public long transfer(long entryId, long toListId, String reasonText, Integer version) {
+        EntryRow entry = activeEntry(entryId, version);
         var from = listForChange(entry.listId());
         var to = listForChange(toListId);
         if (from.electionId() != to.electionId()) {
@@ -140,7 +168,7 @@ public class VoterListChanges {
             // a household list takes a representative of a household of its village: add them there with the household
             throw DomainException.violations(List.of(Violation.of("TRANSFER_TO_HOUSEHOLDS", "toListId", "voter.transfer-households")));
         }
-        leave(entry);
+        leave(entry, version);
         record(from, entryId, "TRANSFER", "MOVED", reasonText);
         long added = changes.addEntry(toListId, to.electionId(), entry.fullName(), entry.birthDate(), entry.sex(),
                 entry.personalId(), null, null, false);
@@ -152,19 +180,33 @@ public class VoterListChanges {
     /** Marks a voter who votes only for the NA and the provincial HĐND (temporary resident, soldier, detainee). */
     @Transactional
     public void restrict(long entryId, String reason, String reasonText) {
-        EntryRow entry = activeEntry(entryId);
+        restrict(entryId, reason, reasonText, null);
+    }
+
+    @Transactional
+    public void restrict(long entryId, String reason, String reasonText, Integer version) {
+        EntryRow entry = activeEntry(entryId, version);
         var list = listForChange(entry.listId());
         requireReason(RESTRICTION_REASONS, reason);
-        changes.restrict(entryId);
+        if (changes.restrict(entryId, version) == 0) {
+            throw lostRace(entryId, version);
+        }
         record(list, entryId, "RESTRICT", reason, reasonText);
     }
 
     /** A certificate to vote elsewhere: the home list is annotated (Điều 34). */
     @Transactional
     public void certificate(long entryId, LocalDate issuedOn) {
-        EntryRow entry = activeEntry(entryId);
+        certificate(entryId, issuedOn, null);
+    }
+
+    @Transactional
+    public void certificate(long entryId, LocalDate issuedOn, Integer version) {
+        EntryRow entry = activeEntry(entryId, version);
         var list = listForChange(entry.listId());
-        changes.certificate(entryId, issuedOn);
+        if (changes.certificate(entryId, issuedOn, version) == 0) {
+            throw lostRace(entryId, version);
+        }
         record(list, entryId, "CERTIFICATE", "VOTE_ELSEWHERE", null);
     }
 
@@ -184,6 +226,10 @@ public class VoterListChanges {
             problems.add(Violation.of("COMPLAINT_LATE", "receivedOn", "voter.complaint-late", receivedOn.toString(),
                     list.postedOn().plusDays(30).toString()));
         }
+        if (entryId != null && changes.entry(entryId).filter(e -> e.listId() == listId).isEmpty()) {
+            // a complaint is about an entry of this very list; another list's voter is neither named nor shown
+            problems.add(Violation.of("COMPLAINT_ENTRY_OTHER_LIST", "entryId", "voter.complaint-entry-other-list"));
+        }
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
         }
@@ -195,16 +241,33 @@ public class VoterListChanges {
 
     @Transactional
     public Complaint answer(long complaintId, String outcome, String answer, LocalDate answeredOn) {
+        return answer(complaintId, outcome, answer, answeredOn, null);
+    }
+
+    /**
+     * Answers an open complaint: OPEN → ACCEPTED | REJECTED, once. A conditional update, so of two answers sent at
+     * the same moment one wins and the other gets 409; an answer against an older version ({@code If-Match}) 412.
+     */
+    @Transactional
+    public Complaint answer(long complaintId, String outcome, String answer, LocalDate answeredOn, Integer version) {
         Complaint c = changes.findComplaint(complaintId)
                 .orElseThrow(() -> DomainException.notFound("voter.complaint-not-found", complaintId));
         var list = listForChange(c.listId());
         if (!Set.of("ACCEPTED", "REJECTED").contains(String.valueOf(outcome)) || answeredOn == null) {
             throw DomainException.violations(List.of(Violation.of("COMPLAINT_ANSWER_INVALID", "outcome", "voter.complaint-answer")));
         }
+        if (version != null && version != c.version()) {
+            throw DomainException.stale("voter.complaint-stale", complaintId, c.version(), version);
+        }
         if (c.outcome() != null) {
             throw DomainException.conflict("voter.complaint-answered", complaintId);
         }
-        changes.answer(complaintId, outcome, answer, answeredOn);
+        if (changes.answer(complaintId, outcome, answer, answeredOn, version) == 0) {
+            Complaint now = changes.findComplaint(complaintId).orElseThrow();
+            throw version != null && now.version() != version
+                    ? DomainException.stale("voter.complaint-stale", complaintId, now.version(), version)
+                    : DomainException.conflict("voter.complaint-answered", complaintId);
+        }
         audit.record("VOTER_LIST_COMPLAINT_ANSWERED", "voter_list", String.valueOf(c.listId()), list.communeCode(),
                 Map.of("complaint", complaintId, "outcome", outcome, "late", answeredOn.isAfter(c.answerDue())));
         return changes.findComplaint(complaintId).orElseThrow();
@@ -283,15 +346,31 @@ public class VoterListChanges {
         }
     }
 
-    /** The entry leaves its list (kept, marked removed); the list's counts follow. */
-    private void leave(EntryRow entry) {
-        changes.setStatus(entry.id(), "REMOVED");
+    /**
+     * The entry leaves its list (kept, marked removed): ACTIVE → REMOVED as one conditional update, so of two removals
+     * at the same moment only one counts; the list's counts follow that one.
+     */
+    private void leave(EntryRow entry, Integer version) {
+        if (changes.move(entry.id(), EntryStatus.ACTIVE.name(), EntryStatus.REMOVED.name(), version) == 0) {
+            throw lostRace(entry.id(), version);
+        }
         changes.adjustCounts(entry.listId(), -1, entry.representative() ? -1 : 0);
     }
 
-    private EntryRow activeEntry(long entryId) {
+    /** Why a conditional update changed nothing: the version the client sent is stale (412), or another change won (409). */
+    private DomainException lostRace(long entryId, Integer version) {
+        EntryRow now = changes.entry(entryId).orElseThrow();
+        return version != null && now.version() != version
+                ? DomainException.stale("voter.entry-stale", entryId, now.version(), version)
+                : DomainException.conflict("voter.entry-removed", entryId);
+    }
+
+    private EntryRow activeEntry(long entryId, Integer version) {
         EntryRow entry = changes.entry(entryId).orElseThrow(() -> DomainException.notFound("voter.entry-not-found", entryId));
-        if (!"ACTIVE".equals(entry.status())) {
+        if (version != null && version != entry.version()) {
+            throw DomainException.stale("voter.entry-stale", entryId, entry.version(), version);
+        }
+        if (EntryStatus.valueOf(entry.status()) != EntryStatus.ACTIVE) {
             throw DomainException.conflict("voter.entry-removed", entryId);
         }
         return entry;

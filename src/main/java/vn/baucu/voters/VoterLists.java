@@ -108,7 +108,16 @@ public class VoterLists {
             return new VoterListReport(existing.get().entries(), existing.get().entries(), 0, 0,
                     new VoterListReport.Encoding("UNCHANGED", 0), existing.get().households(), List.of());
         }
-        existing.ifPresent(l -> store.delete(l.id()));
+        if (existing.isPresent()) {
+            // a posted list is public and changes only entry by entry (Điều 33, 34); its file is never swapped
+            if (existing.get().postedOn() != null) {
+                throw DomainException.conflict("voter.reimport-posted", existing.get().postedOn().toString());
+            }
+            if (store.hasChanges(existing.get().id())) {
+                throw DomainException.conflict("voter.reimport-changed");
+            }
+            store.delete(existing.get().id());
+        }
         long listId = store.insertList(electionId, target.pollingAreaId(), target.villageCode(), communeCode, fileName, sha,
                 authorization.currentUser().username(), clock.instant());
         VoterListReport report;
@@ -137,8 +146,15 @@ public class VoterLists {
                             locale), "WARNING"));
             warnings++;
         }
-        audit.record("VOTER_LIST_IMPORTED", "voter_list", String.valueOf(listId), communeCode,
-                Map.of("file", String.valueOf(fileName), "sha256", sha, "entries", report.accepted()));
+        Map<String, Object> details = new HashMap<>(Map.of("file", String.valueOf(fileName), "sha256", sha,
+                "entries", report.accepted()));
+        existing.ifPresent(old -> {
+            details.put("replacedList", old.id());
+            details.put("replacedSha256", old.sha256());
+            details.put("replacedEntries", old.entries());
+        });
+        audit.record(existing.isPresent() ? "VOTER_LIST_REPLACED" : "VOTER_LIST_IMPORTED", "voter_list",
+                String.valueOf(listId), communeCode, details);
         return new VoterListReport(report.rows(), report.accepted(), report.rejected(), warnings, report.encoding(),
                 report.households(), issues);
     }

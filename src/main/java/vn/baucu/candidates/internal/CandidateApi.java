@@ -154,6 +154,10 @@ class CandidateApi {
     @PostMapping("/api/v1/candidates/{id}/voter-conferences")
     @Operation(summary = "Record a voter conference's trust vote (attendance thresholds checked; trusted above 50% of present)")
     ConferenceResult conference(@PathVariable long id, @RequestBody ConferenceRequest r) {
+        if (r.place() == null || r.place().isBlank()) {
+            throw DomainException.malformed(List.of(vn.baucu.platform.Violation.of("P-401", "place",
+                    "problem.missing-parameter", "place")));
+        }
         if (r.heldOn() == null || r.voters() == null || r.present() == null || r.trustVotes() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }

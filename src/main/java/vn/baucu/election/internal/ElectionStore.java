@@ -192,6 +192,24 @@ public class ElectionStore {
     }
 
     /** Removes the electoral units (and their contests) of some provinces, before they are imported again. */
+    /** What hangs on a province's electoral units of an election: candidates of their contests, and bodies formed for them. */
+    public record UnitsInUse(int candidates, int bodies) {
+        public boolean any() {
+            return candidates > 0 || bodies > 0;
+        }
+    }
+
+    public UnitsInUse unitsInUse(long electionId, String provinceCode) {
+        return jdbc.sql("""
+                        with u as (select id from electoral_unit where election_id = :e and province_code = :p),
+                             k as (select id from contest where election_id = :e and electoral_unit_id in (select id from u))
+                        select (select count(*) from candidate where contest_id in (select id from k)),
+                               (select count(*) from organisation where election_id = :e
+                                   and (contest_id in (select id from k) or electoral_unit_id in (select id from u)))""")
+                .param("e", electionId).param("p", provinceCode)
+                .query((rs, i) -> new UnitsInUse(rs.getInt(1), rs.getInt(2))).single();
+    }
+
     public void deleteUnits(long electionId, List<String> provinceCodes) {
         String[] codes = provinceCodes.toArray(new String[0]);
         String units = "(select id from electoral_unit where election_id = :e and province_code = any(:p))";

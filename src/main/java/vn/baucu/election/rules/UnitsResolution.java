@@ -73,7 +73,13 @@ public final class UnitsResolution {
             } else if ((m = UNIT_COUNT.matcher(line)).matches()) {
                 declaredUnits = number(m.group(1), lineNo, problems);
             } else if ((m = UNIT.matcher(line)).matches()) {
-                unitNumber = Integer.valueOf(m.group(1));
+                if (m.group(1).length() > 6) {
+                    // a unit number is small; a long run of digits is a typo, not an overflow to fail on
+                    problems.add(Finding.error("R-105", "line " + lineNo, "resolution.bad-number", m.group(1), lineNo));
+                    unitNumber = -1;
+                } else {
+                    unitNumber = Integer.valueOf(m.group(1));
+                }
                 unitLine = lineNo;
                 communes = null;
             } else if (line.startsWith("Gồm")) {

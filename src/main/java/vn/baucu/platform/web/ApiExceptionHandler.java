@@ -60,6 +60,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "P-400", e.getName(), "problem.bad-parameter", e.getName(), String.valueOf(e.getValue())))), locale));
     }
 
+    /**
+     * A database constraint that a facade did not check first: a 409 that names the constraint in the way,
+     * never a 500. (Facades check the cases users meet; this is the net under them.)
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(org.springframework.dao.DataIntegrityViolationException e, Locale locale) {
+        log.warn("constraint violation answered with 409: {}", e.getMostSpecificCause().getMessage());
+        return respond(renderer.render(ConstraintProblems.of(e), locale));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
         log.error("unexpected error", e);

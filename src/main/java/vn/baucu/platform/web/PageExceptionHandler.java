@@ -49,6 +49,12 @@ class PageExceptionHandler {
                 e.getName(), String.valueOf(e.getValue())))), locale, response);
     }
 
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ModelAndView constraint(org.springframework.dao.DataIntegrityViolationException e, Locale locale,
+                            HttpServletResponse response) {
+        return domain(ConstraintProblems.of(e), locale, response);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, Locale locale, HttpServletResponse response) {
         return page(renderer.render(413, "too-large", "problem.too-large", new Object[0], List.of(), locale),

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Versions;
 import vn.baucu.voters.VoterListChanges;
 import vn.baucu.voters.internal.VoterChangeStore.Change;
 import vn.baucu.voters.internal.VoterChangeStore.Complaint;
@@ -51,32 +52,32 @@ class VoterChangeApi {
 
     @PostMapping("/api/v1/voter-entries/{id}/removal")
     @Operation(summary = "Remove a voter, with the legal reason (COURT_DEPRIVED, DEATH_SENTENCE, PRISON, INCAPACITATED, DIED, MOVED, LISTED_ELSEWHERE)")
-    void remove(@PathVariable long id, @RequestBody ChangeRequest r) {
-        changes.remove(id, r.reason(), r.reasonText());
+    void remove(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        changes.remove(id, r.reason(), r.reasonText(), Versions.ifMatch(ifMatch));
     }
 
     @PostMapping("/api/v1/voter-entries/{id}/transfer")
     @Operation(summary = "Move a voter to another list of the same election")
-    Added transfer(@PathVariable long id, @RequestBody ChangeRequest r) {
+    Added transfer(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (r.toListId() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
-        return new Added(changes.transfer(id, r.toListId(), r.reasonText()));
+        return new Added(changes.transfer(id, r.toListId(), r.reasonText(), Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping("/api/v1/voter-entries/{id}/restriction")
     @Operation(summary = "Votes only for the NA and the provincial HĐND (TEMPORARY_RESIDENT, SOLDIER, DETAINED)")
-    void restrict(@PathVariable long id, @RequestBody ChangeRequest r) {
-        changes.restrict(id, r.reason(), r.reasonText());
+    void restrict(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        changes.restrict(id, r.reason(), r.reasonText(), Versions.ifMatch(ifMatch));
     }
 
     @PostMapping("/api/v1/voter-entries/{id}/certificate")
     @Operation(summary = "A certificate to vote elsewhere was issued")
-    void certificate(@PathVariable long id, @RequestBody ChangeRequest r) {
+    void certificate(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (r.issuedOn() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
-        changes.certificate(id, r.issuedOn());
+        changes.certificate(id, r.issuedOn(), Versions.ifMatch(ifMatch));
     }
 
     @GetMapping("/api/v1/voter-lists/{id}/changes")
@@ -98,8 +99,29 @@ class VoterChangeApi {
     }
 
     @PostMapping("/api/v1/voter-complaints/{id}/answer")
-    Complaint answer(@PathVariable long id, @RequestBody AnswerRequest r) {
-        return changes.answer(id, r.outcome(), r.answer(), r.answeredOn());
+    @Operation(summary = "Answer a complaint (once; If-Match with the complaint's ETag refuses a stale answer with 412)")
+    org.springframework.http.ResponseEntity<Complaint> answer(@PathVariable long id, @RequestBody AnswerRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        Complaint c = changes.answer(id, r.outcome(), r.answer(), r.answeredOn(), Versions.ifMatch(ifMatch));
+        return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+    }
+
+    @GetMapping("/api/v1/voter-complaints/{id}")
+    @Operation(summary = "A complaint, with its version as ETag")
+    org.springframework.http.ResponseEntity<Complaint> complaint(@PathVariable long id) {
+        Complaint c = changes.complaint(id);
+        return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+    }
+
+    /** An entry as its administrators see it before changing it: status, restriction and version (no personal id). */
+    record EntryState(long id, long listId, String fullName, String status, int version) {
+    }
+
+    @GetMapping("/api/v1/voter-entries/{id}")
+    @Operation(summary = "A voter-list entry's state, with its version as ETag (send it back as If-Match on a change)")
+    org.springframework.http.ResponseEntity<EntryState> entry(@PathVariable long id) {
+        var e = changes.entry(id);
+        return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(e.version()))
+                .body(new EntryState(e.id(), e.listId(), e.fullName(), e.status(), e.version()));
     }
 
     @GetMapping("/api/v1/voter-lists/{id}/complaints")

@@ -21,17 +21,17 @@ public class VoterChangeStore {
     }
 
     public record EntryRow(long id, long listId, long electionId, String fullName, LocalDate birthDate, char sex,
-                           String personalId, String status, String household, boolean representative) {
+                           String personalId, String status, String household, boolean representative, int version) {
     }
 
     public Optional<EntryRow> entry(long id) {
         return jdbc.sql("""
                         select id, voter_list_id, election_id, full_name, birth_date, sex, personal_id, status, household_id,
-                               representative
+                               representative, version
                         from voter_entry where id = :id""").param("id", id)
                 .query((rs, i) -> new EntryRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                         rs.getDate(5).toLocalDate(), rs.getString(6).charAt(0), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getBoolean(10)))
+                        rs.getString(9), rs.getBoolean(10), rs.getInt(11)))
                 .optional();
     }
 
@@ -62,17 +62,31 @@ public class VoterChangeStore {
                 .param("n", entries).param("h", households).param("l", listId).update();
     }
 
-    public void setStatus(long entryId, String status) {
-        jdbc.sql("update voter_entry set status = :s where id = :id").param("s", status).param("id", entryId).update();
+    /**
+     * Moves an entry from one status to another, and only from it (and only from {@code version} when given): 1 when
+     * it moved, 0 when someone else moved it first or changed it meanwhile.
+     */
+    public int move(long entryId, String from, String to, Integer version) {
+        return jdbc.sql("""
+                        update voter_entry set status = :to, version = version + 1
+                        where id = :id and status = :from and (cast(:v as integer) is null or version = :v)""")
+                .param("to", to).param("from", from).param("id", entryId).param("v", version).update();
     }
 
-    public void restrict(long entryId) {
-        jdbc.sql("update voter_entry set restriction = 'NA_AND_PROVINCE_ONLY' where id = :id").param("id", entryId).update();
+    /** The NA/provincial-only restriction on an active entry (conditional as {@link #move}). */
+    public int restrict(long entryId, Integer version) {
+        return jdbc.sql("""
+                        update voter_entry set restriction = 'NA_AND_PROVINCE_ONLY', version = version + 1
+                        where id = :id and status = 'ACTIVE' and (cast(:v as integer) is null or version = :v)""")
+                .param("id", entryId).param("v", version).update();
     }
 
-    public void certificate(long entryId, LocalDate on) {
-        jdbc.sql("update voter_entry set certificate_on = :d, restriction = 'NA_AND_PROVINCE_ONLY' where id = :id")
-                .param("d", Date.valueOf(on)).param("id", entryId).update();
+    /** A certificate to vote elsewhere on an active entry (conditional as {@link #move}). */
+    public int certificate(long entryId, LocalDate on, Integer version) {
+        return jdbc.sql("""
+                        update voter_entry set certificate_on = :d, restriction = 'NA_AND_PROVINCE_ONLY', version = version + 1
+                        where id = :id and status = 'ACTIVE' and (cast(:v as integer) is null or version = :v)""")
+                .param("d", Date.valueOf(on)).param("id", entryId).param("v", version).update();
     }
 
     public void change(long listId, long entryId, String kind, String reason, String text, LocalDate on, String by) {
@@ -106,7 +120,8 @@ public class VoterChangeStore {
     }
 
     public record Complaint(long id, long listId, Long entryId, String complainant, String content, LocalDate receivedOn,
-                            LocalDate answerDue, LocalDate answeredOn, String outcome, String answer, String entryName) {
+                            LocalDate answerDue, LocalDate answeredOn, String outcome, String answer, String entryName,
+                            int version) {
     }
 
     public Optional<Complaint> findComplaint(long id) {
@@ -118,14 +133,18 @@ public class VoterChangeStore {
                 .query(VoterChangeStore::complaintRow).list();
     }
 
-    public void answer(long id, String outcome, String answer, LocalDate on) {
-        jdbc.sql("update voter_complaint set outcome = :o, answer = :a, answered_on = :d where id = :id")
-                .param("o", outcome).param("a", answer).param("d", Date.valueOf(on)).param("id", id).update();
+    /** Answers an open complaint (only an open one, and only at {@code version} when given): 1 when answered, else 0. */
+    public int answer(long id, String outcome, String answer, LocalDate on, Integer version) {
+        return jdbc.sql("""
+                        update voter_complaint set outcome = :o, answer = :a, answered_on = :d, version = version + 1
+                        where id = :id and outcome is null and (cast(:v as integer) is null or version = :v)""")
+                .param("o", outcome).param("a", answer).param("d", Date.valueOf(on)).param("id", id).param("v", version)
+                .update();
     }
 
     static final String COMPLAINT = """
             select q.id, q.voter_list_id, q.entry_id, q.complainant, q.content, q.received_on, q.answer_due, q.answered_on,
-                   q.outcome, q.answer, e.full_name
+                   q.outcome, q.answer, e.full_name, q.version
             from voter_complaint q left join voter_entry e on e.id = q.entry_id""";
 
     static Complaint complaintRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -134,7 +153,7 @@ public class VoterChangeStore {
         Date answered = rs.getDate(8);
         return new Complaint(rs.getLong(1), rs.getLong(2), entry, rs.getString(4), rs.getString(5),
                 rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), answered == null ? null : answered.toLocalDate(),
-                rs.getString(9), rs.getString(10), rs.getString(11));
+                rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12));
     }
 
     /** One list of an election as the clerk's overview shows it, with its changes and complaints counted. */

@@ -54,6 +54,14 @@ public class VoterListStore {
                         from voter_list where id = :id""").param("id", id).query(VoterListStore::row).optional();
     }
 
+    /** Whether anything was done to the list after its import: a change to an entry, or a complaint. */
+    public boolean hasChanges(long listId) {
+        return jdbc.sql("""
+                        select exists (select 1 from voter_change where voter_list_id = :l)
+                            or exists (select 1 from voter_complaint where voter_list_id = :l)""")
+                .param("l", listId).query(Boolean.class).single();
+    }
+
     public void delete(long listId) {
         jdbc.sql("delete from voter_entry where voter_list_id = :l").param("l", listId).update();
         jdbc.sql("delete from voter_list where id = :l").param("l", listId).update();
