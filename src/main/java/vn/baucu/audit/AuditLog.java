@@ -48,6 +48,7 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String subject, String subjectId, String unitCode,
                          Map<String, ?> details) {
+        AuditAction.require(action);
         // one writer at a time extends the chain; the lock is released at commit
         jdbc.sql("select pg_advisory_xact_lock(7305010001)").query().singleRow();
         jdbc.sql("""
@@ -72,6 +73,16 @@ public class AuditLog {
                 .param("unitCode", unitCode)
                 .param("details", json.writeValueAsString(new TreeMap<>(details)))
                 .update();
+    }
+
+    /**
+     * Records an event that is not part of a change that commits — a refused import, a failed sign-in — in a
+     * transaction of its own, so that it stays even though the caller's work is rolled back (or there is none).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOnItsOwn(String actor, String action, String subject, String subjectId, String unitCode,
+                               Map<String, ?> details) {
+        recordAs(actor, action, subject, subjectId, unitCode, details);
     }
 
     /** The hash of an entry, over the previous hash and every column, computed by PostgreSQL itself. */

@@ -35,10 +35,6 @@ import vn.baucu.rules.RuleSet;
 public class Candidates {
 
     /** Allowed status changes: a guarded lifecycle, never a free edit. */
-    static final Map<String, Set<String>> TRANSITIONS = Map.of(
-            "NOMINATED", Set.of("CONSULTED", "ON_LIST", "WITHDRAWN", "STRUCK_OFF"),
-            "CONSULTED", Set.of("ON_LIST", "WITHDRAWN", "STRUCK_OFF"),
-            "ON_LIST", Set.of("WITHDRAWN", "STRUCK_OFF", "ELECTED", "NOT_ELECTED"));
 
     private final CandidateStore store;
     private final AdminUnits units;
@@ -80,27 +76,27 @@ public class Candidates {
             problems.add(Violation.of("K-100", "fullName", "candidate.name-required"));
         }
         if (n.birthDate() == null) {
-            problems.add(Violation.of("K-100", "birthDate", "candidate.birth-date-required"));
+            problems.add(Violation.of("K-136", "birthDate", "candidate.birth-date-required"));
         } else if (!Eligibility.isCandidateAge(n.birthDate(), contest.electionDay())) {
             problems.add(Violation.of("K-101", "birthDate", "candidate.too-young", n.birthDate().toString(),
                     contest.electionDay().toString(), Eligibility.CANDIDATE_AGE,
                     rs.kind() == RuleSet.Kind.VILLAGE_HEAD ? "TT 04/2012/TT-BNV, Điều 11" : "Luật 85/2015/QH13, Điều 2"));
         }
         if (n.sex() != 'M' && n.sex() != 'F') {
-            problems.add(Violation.of("K-100", "sex", "candidate.sex-invalid"));
+            problems.add(Violation.of("K-137", "sex", "candidate.sex-invalid"));
         }
         if (n.personalId() != null && !n.personalId().isBlank() && !n.personalId().strip().matches("\\d{12}")) {
             problems.add(Violation.of("K-107", "personalId", "candidate.personal-id-invalid"));
         }
         if (!Set.of("INTRODUCED", "SELF_NOMINATED", "FLOOR").contains(String.valueOf(n.nominationSource()))) {
-            problems.add(Violation.of("K-100", "nominationSource", "candidate.source-invalid", String.valueOf(n.nominationSource())));
+            problems.add(Violation.of("K-138", "nominationSource", "candidate.source-invalid", String.valueOf(n.nominationSource())));
         }
         for (String exclusion : n.exclusions() == null ? List.<String>of() : n.exclusions()) {
             try {
                 Eligibility.Exclusion e = Eligibility.Exclusion.valueOf(String.valueOf(exclusion).strip());
                 problems.add(Violation.of("K-105", "exclusions", "candidate.excluded." + e.name()));
             } catch (IllegalArgumentException unknown) {
-                problems.add(Violation.of("K-100", "exclusions", "evaluation.unknown-value", "exclusions", exclusion,
+                problems.add(Violation.of("K-139", "exclusions", "evaluation.unknown-value", "exclusions", exclusion,
                         java.util.Arrays.toString(Eligibility.Exclusion.values())));
             }
         }
@@ -135,7 +131,7 @@ public class Candidates {
     public CandidateView changeStatus(long id, String status, LocalDate date, String reason, String decision) {
         CandidateView c = store.find(id).orElseThrow(() -> DomainException.notFound("candidate.not-found", id));
         if (status == null || status.isBlank()) {
-            throw DomainException.violations(List.of(Violation.of("K-100", "status", "election.required", "status")));
+            throw DomainException.violations(List.of(Violation.of("L-201", "status", "election.required", "status")));
         }
         Contest contest = store.contest(c.electionId(), c.placeCode()).orElseThrow();
         if (!contest.frozen() || !Set.of("STRUCK_OFF", "ELECTED", "NOT_ELECTED").contains(status)) {
@@ -143,13 +139,18 @@ public class Candidates {
         } else {
             requireAdminister(contest);
         }
-        if (!TRANSITIONS.getOrDefault(c.status(), Set.of()).contains(status)) {
+        CandidateStatus from = CandidateStatus.valueOf(c.status());
+        CandidateStatus to = vn.baucu.platform.Inputs.enumValue(CandidateStatus.class, status, "status");
+        if (!from.canMoveTo(to)) {
             throw DomainException.conflict("candidate.transition", c.status(), status);
         }
-        if (("WITHDRAWN".equals(status) || "STRUCK_OFF".equals(status)) && (reason == null || reason.isBlank())) {
+        if ((to == CandidateStatus.WITHDRAWN || to == CandidateStatus.STRUCK_OFF) && (reason == null || reason.isBlank())) {
             throw DomainException.violations(List.of(Violation.of("K-108", "reason", "candidate.reason-required")));
         }
-        store.setStatus(id, status, date == null ? LocalDate.now(clock) : date, reason, decision);
+        if (!store.moveStatus(id, from.name(), to.name(), date == null ? LocalDate.now(clock) : date, reason, decision)) {
+            // someone else moved this candidate since it was read
+            throw DomainException.conflict("candidate.transition", store.find(id).orElseThrow().status(), status);
+        }
         audit.record("CANDIDATE_STATUS", "candidate", String.valueOf(id), c.placeCode(),
                 Map.of("from", c.status(), "to", status));
         return store.find(id).orElseThrow();
@@ -172,11 +173,15 @@ public class Candidates {
             throw DomainException.violations(findings.stream().map(FindingProblems::violation).toList());
         }
         List<CandidateView> ordered = alphabetical(active);
+        Map<String, Object> moved = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             store.putOnList(ordered.get(i).id(), i + 1);
+            if (!"ON_LIST".equals(ordered.get(i).status())) {
+                moved.put(String.valueOf(ordered.get(i).id()), ordered.get(i).status() + "→ON_LIST");
+            }
         }
         audit.record("CANDIDATE_LIST_FINAL", "contest", placeCode, contest.unitCode(),
-                Map.of("candidates", ordered.size(), "seats", contest.seats()));
+                Map.of("candidates", ordered.size(), "seats", contest.seats(), "statusChanges", moved));
         return store.byContest(contest.id());
     }
 
@@ -217,7 +222,8 @@ public class Candidates {
 
     /** Where a status may go next (for the forms). */
     public static List<String> nextStatuses(String status) {
-        return TRANSITIONS.getOrDefault(status, Set.of()).stream().sorted().toList();
+        return java.util.Arrays.stream(CandidateStatus.values()).filter(to -> CandidateStatus.valueOf(status).canMoveTo(to))
+                .map(Enum::name).sorted().toList();
     }
 
     /** A contest as its candidates page heads it. */

@@ -75,13 +75,13 @@ public class NominationProcess {
         var election = elections.get(electionId);
         List<Violation> problems = new ArrayList<>();
         if (heldOn == null) {
-            problems.add(Violation.of("K-110", "heldOn", "election.required", "heldOn"));
+            problems.add(Violation.of("L-201", "heldOn", "election.required", "heldOn"));
         }
         if (attendance < 0) {
             problems.add(Violation.of("K-110", "attendance", "consultation.attendance-invalid", attendance));
         }
         if (unitCode == null || unitCode.isBlank()) {
-            problems.add(Violation.of("K-110", "unitCode", "election.required", "unitCode"));
+            problems.add(Violation.of("L-201", "unitCode", "election.required", "unitCode"));
         }
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
@@ -103,7 +103,7 @@ public class NominationProcess {
         for (Long id : ids) {
             CandidateView c = store.find(id).filter(v -> v.electionId() == electionId)
                     .orElseThrow(() -> DomainException.violations(List.of(
-                            Violation.of("K-116", "candidateIds", "consultation.not-of-election", id))));
+                            Violation.of("K-133", "candidateIds", "consultation.not-of-election", id))));
             Contest contest = store.contest(electionId, c.placeCode()).orElseThrow();
             if (!unit.code().equals(contest.provinceCode()) && !unit.code().equals(contest.communeCode())) {
                 problems.add(Violation.of("K-117", "candidateIds", "consultation.other-unit", c.fullName(), unit.code()));
@@ -123,10 +123,9 @@ public class NominationProcess {
         long id = store.upsertConsultation(electionId, round, heldOn, unit.code(), attendance, plannedSeats,
                 Inputs.text(outcome), authorization.currentUser().username());
         store.replaceConsultationList(id, ids, special);
-        if (round == 3) {
-            store.markConsulted(ids);
-        }
+        List<Long> consulted = round == 3 ? store.markConsulted(ids) : List.of();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statusChanges", Map.of("NOMINATED→CONSULTED", consulted));
         details.put("round", round);
         details.put("heldOn", heldOn.toString());
         details.put("attendance", attendance);
@@ -184,27 +183,27 @@ public class NominationProcess {
         }
         List<Violation> problems = new ArrayList<>();
         if (in == null || in.heldOn() == null) {
-            throw DomainException.violations(List.of(Violation.of("K-110", "heldOn", "election.required", "heldOn")));
+            throw DomainException.violations(List.of(Violation.of("L-201", "heldOn", "election.required", "heldOn")));
         }
         if (in.attendance() == null || in.attendance() < 0) {
             problems.add(Violation.of("K-110", "attendance", "consultation.attendance-invalid", String.valueOf(in.attendance())));
         }
         if (in.chairedBy() == null || in.chairedBy().isBlank()) {
-            problems.add(Violation.of("K-110", "chairedBy", "election.required", "chairedBy"));
+            problems.add(Violation.of("L-201", "chairedBy", "election.required", "chairedBy"));
         }
         boolean agreed = Boolean.TRUE.equals(in.cellAgreed());
         if (agreed && in.cellAgreedOn() == null) {
             problems.add(Violation.of("K-119", "cellAgreedOn", "front-meeting.agreement-date-required"));
         }
         if (in.minutesSentOn() != null && in.minutesSentOn().isBefore(in.heldOn())) {
-            problems.add(Violation.of("K-119", "minutesSentOn", "front-meeting.sent-before-meeting"));
+            problems.add(Violation.of("K-135", "minutesSentOn", "front-meeting.sent-before-meeting"));
         }
         List<Long> ids = candidateIds(in.candidateIds());
         List<String> names = new ArrayList<>();
         for (Long id : ids) {
             var c = store.find(id).filter(v -> v.electionId() == electionId && v.placeCode().equals(placeCode));
             if (c.isEmpty()) {
-                problems.add(Violation.of("K-116", "candidateIds", "front-meeting.not-of-contest", id, placeCode));
+                problems.add(Violation.of("K-134", "candidateIds", "front-meeting.not-of-contest", id, placeCode));
             } else if (Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.get().status())) {
                 problems.add(Violation.of("K-118", "candidateIds", "consultation.inactive", c.get().fullName()));
             } else {
@@ -222,7 +221,7 @@ public class NominationProcess {
         store.upsertFrontMeeting(contest.id(), in.heldOn(), in.attendance(), in.chairedBy().strip(), agreed,
                 in.cellAgreedOn(), Inputs.text(in.cellAgreementRef()), in.minutesSentOn(), ids,
                 authorization.currentUser().username());
-        store.markConsulted(ids);
+        List<Long> consulted = store.markConsulted(ids);
         if (in.minutesSentOn() != null) {
             elections.markContestDone(contest.id(), "CANDIDATE_LIST_SUBMITTED", in.minutesSentOn(), Inputs.text(in.cellAgreementRef()));
         }
@@ -230,6 +229,7 @@ public class NominationProcess {
         details.put("heldOn", in.heldOn().toString());
         details.put("candidates", ids);
         details.put("cellAgreed", agreed);
+        details.put("statusChanges", Map.of("NOMINATED→CONSULTED", consulted));
         details.put("warnings", warnings.stream().map(Violation::code).toList());
         audit.record("FRONT_MEETING", "contest", placeCode, contest.unitCode(), details);
         return new FrontMeetingView(store.frontMeeting(contest.id()).orElseThrow(), names, warnings);

@@ -255,7 +255,10 @@ public class Elections {
             throw DomainException.violations(List.of(Violation.of("L-205", "contests", "election.no-contests")));
         }
         String fingerprint = currentFingerprint(electionId);
-        store.freeze(electionId, fingerprint, clock.instant());
+        if (!ElectionStatus.valueOf(election.status()).canMoveTo(ElectionStatus.FROZEN)
+                || !store.freeze(electionId, fingerprint, clock.instant())) {
+            throw DomainException.conflict("election.frozen", electionId, get(electionId).fingerprint());
+        }
         audit.record("ELECTION_FROZEN", "election", String.valueOf(electionId), election.scopeCode(),
                 Map.of("fingerprint", fingerprint));
         return get(electionId);
@@ -422,7 +425,7 @@ public class Elections {
                 problems.add(Violation.of("R-209", "number", "resolution.unit-number-twice", province.name(), d.number()));
             }
             if (d.seats() < 1 || d.seats() > cap) {
-                problems.add(Violation.of("L-101", "seats", "resolution.seats-above-cap", province.name(), d.number(),
+                problems.add(Violation.of("R-210", "seats", "resolution.seats-above-cap", province.name(), d.number(),
                         d.seats(), cap));
             }
             for (String code : d.communeCodes()) {
@@ -451,14 +454,14 @@ public class Elections {
     private static void requireWellFormed(List<UnitDefinition> definitions) {
         List<Violation> problems = new ArrayList<>();
         if (definitions == null) {
-            problems.add(Violation.of("P-402", "units", "election.required", "units"));
+            problems.add(Violation.of("L-201", "units", "election.required", "units"));
         } else {
             for (int i = 0; i < definitions.size(); i++) {
                 UnitDefinition d = definitions.get(i);
                 if (d == null) {
-                    problems.add(Violation.of("P-402", "units[" + i + "]", "election.required", "units[" + i + "]"));
+                    problems.add(Violation.of("L-201", "units[" + i + "]", "election.required", "units[" + i + "]"));
                 } else if (d.communeCodes() == null || d.communeCodes().stream().anyMatch(c -> c == null || c.isBlank())) {
-                    problems.add(Violation.of("P-402", "units[" + i + "].communeCodes", "election.required",
+                    problems.add(Violation.of("L-201", "units[" + i + "].communeCodes", "election.required",
                             "units[" + i + "].communeCodes"));
                 }
             }
@@ -507,7 +510,7 @@ public class Elections {
 
     private ElectionView configurable(long electionId) {
         ElectionView election = get(electionId);
-        if ("FROZEN".equals(election.status())) {
+        if (ElectionStatus.valueOf(election.status()) == ElectionStatus.FROZEN) {
             throw DomainException.conflict("election.frozen", electionId, election.fingerprint());
         }
         return election;

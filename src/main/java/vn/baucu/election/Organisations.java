@@ -114,10 +114,9 @@ public class Organisations {
                 o.decisionDate(), Inputs.text(o.issuingBody()), authorization.currentUser().username());
         store.replaceMembers(id, clean(members));
         String milestone = Bodies.formationMilestone(o.kind(), RuleSet.valueOf(election.ruleSet()).kind());
-        if (contestId != null && milestone != null && o.decisionDate() != null) {
-            elections.markContestDone(contestId, milestone, o.decisionDate(), authorization.currentUser().username(),
-                    Inputs.text(o.decisionNo()));
-        }
+        boolean milestoneDone = contestId != null && milestone != null && o.decisionDate() != null
+                && elections.markContestDone(contestId, milestone, o.decisionDate(), authorization.currentUser().username(),
+                        Inputs.text(o.decisionNo())) > 0;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", o.kind().name());
         details.put("name", o.name());
@@ -125,6 +124,11 @@ public class Organisations {
         details.put("decisionDate", o.decisionDate() == null ? null : o.decisionDate().toString());
         details.put("members", members.size());
         audit.record("BODY_FORMED", "organisation", String.valueOf(id), unitCode, details);
+        if (milestoneDone) {
+            // forming the team by decision completes the contest's milestone: a change of its own, audited as such
+            audit.record("MILESTONE_DONE", "election", String.valueOf(electionId), unitCode, Map.of("code", milestone,
+                    "doneOn", o.decisionDate().toString(), "contest", o.contestPlaceCode(), "by", "BODY_FORMED"));
+        }
         return get(id);
     }
 

@@ -13,6 +13,9 @@ import java.util.List;
 public record Violation(String code, String field, Integer row, String messageKey, List<Object> args) {
 
     public Violation {
+        // the one catalogue: an unlisted code, or a listed one with another problem's message, fails here at once
+        // (a message already rendered for an import row is not a key and is checked by code only)
+        vn.baucu.rules.ViolationCode.require(code, vn.baucu.rules.ViolationCode.looksLikeKey(messageKey) ? messageKey : null);
         args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }
 

@@ -43,7 +43,7 @@ public final class Consultations {
     public static List<Finding> checkRound(int round, Set<Long> previousRound, List<Nominee> list) {
         List<Finding> out = new ArrayList<>();
         if (round < 1 || round > 3) {
-            out.add(Finding.error("K-110", "round", "consultation.round-invalid", round));
+            out.add(Finding.error("K-132", "round", "consultation.round-invalid", round));
             return out;
         }
         if (round > 1 && previousRound == null) {

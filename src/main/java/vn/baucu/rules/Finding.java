@@ -10,6 +10,7 @@ import java.util.List;
 public record Finding(String code, String field, String messageKey, List<Object> args, boolean warning) {
 
     public Finding {
+        ViolationCode.require(code, messageKey);
         // arguments may be null (an unknown value is reported as such), so no List.copyOf
         args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
     }

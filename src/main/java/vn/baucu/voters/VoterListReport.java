@@ -14,5 +14,8 @@ public record VoterListReport(long rows, long accepted, long rejected, long warn
 
     /** @param severity ERROR (the row is rejected) or WARNING */
     public record Issue(int row, String column, String code, String message, String severity) {
+        public Issue {
+            vn.baucu.rules.ViolationCode.require(code, null);
+        }
     }
 }

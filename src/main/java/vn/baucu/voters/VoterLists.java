@@ -100,9 +100,29 @@ public class VoterLists {
         var election = elections.get(electionId);
         RuleSet ruleSet = RuleSet.valueOf(election.ruleSet());
         Place place = place(election, target);
+        String sha = sha256(content);
+        try {
+            return store(election, ruleSet, target, place, fileName, sha, content, locale, progress);
+        } catch (DomainException refused) {
+            // nothing was stored (the import's transaction rolls back); the refusal itself is kept on record
+            Map<String, Object> details = new HashMap<>();
+            details.put("file", String.valueOf(fileName));
+            details.put("sha256", sha);
+            details.put("problem", refused.messageKey());
+            details.put("violations", refused.violations().size());
+            details.put("codes", refused.violations().stream().map(Violation::code).distinct().limit(20).toList());
+            audit.recordOnItsOwn(authorization.currentUser().username(), "VOTER_LIST_IMPORT_REFUSED", "election",
+                    String.valueOf(electionId), place.communeCode(), details);
+            throw refused;
+        }
+    }
+
+    private VoterListReport store(vn.baucu.election.ElectionView election, RuleSet ruleSet, Target target, Place place,
+                                  String fileName, String sha, Supplier<InputStream> content, Locale locale,
+                                  java.util.function.LongConsumer progress) {
+        long electionId = election.id();
         String communeCode = place.communeCode();
         Integer recordedHouseholds = place.recordedHouseholds();
-        String sha = sha256(content);
         var existing = store.find(electionId, target.pollingAreaId(), target.villageCode());
         if (existing.isPresent() && existing.get().sha256().equals(sha)) {
             return new VoterListReport(existing.get().entries(), existing.get().entries(), 0, 0,

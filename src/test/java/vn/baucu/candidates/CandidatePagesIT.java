@@ -122,7 +122,7 @@ class CandidatePagesIT {
                         .param("unitCode", "22").param("round", "hai").param("heldOn", "2027-02-02").param("attendance", "40")
                         .param("special-x", "lạ"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("K-100");
+                .contains("P-405");
         mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
                         .param("unitCode", "22").param("round", "1").param("heldOn", "2027-01-20").param("attendance", "40")
                         .param("plannedSeats", "5"))

@@ -145,7 +145,7 @@ class ElectionsIT {
         mvc.perform(put("/api/v1/elections/" + id + "/provinces/22/units").with(admin())
                         .contentType(MediaType.APPLICATION_JSON).content(fourSeats))
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.violations[*].code", hasItem("L-101")))
+                .andExpect(jsonPath("$.violations[*].code", hasItem("R-210")))
                 .andExpect(jsonPath("$.violations[*].code", hasItem("R-203")))
                 .andExpect(jsonPath("$.violations[*].code", hasItem("R-204")))
                 .andExpect(jsonPath("$.violations[?(@.code == 'R-204')].message").value(hasItem(containsString("4 xã"))));

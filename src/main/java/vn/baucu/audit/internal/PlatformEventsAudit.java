@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.baucu.audit.AuditLog;
+import vn.baucu.platform.SignInEvent;
 import vn.baucu.platform.UserCreated;
 
 /** Audits the platform's own changes (user accounts), which the platform publishes as events. */
@@ -25,5 +26,19 @@ class PlatformEventsAudit {
         details.put("role", event.role().name());
         details.put("unitCode", event.unitCode());
         audit.recordAs(event.createdBy(), "USER_CREATED", "user", event.username(), event.unitCode(), details);
+    }
+
+    /** Sign-ins outside any change: each in a transaction of its own (a failed sign-in has nothing else to commit). */
+    @EventListener
+    void on(SignInEvent event) {
+        String action = switch (event.kind()) {
+            case SUCCEEDED -> "LOGIN_SUCCEEDED";
+            case FAILED -> "LOGIN_FAILED";
+            case LOCKED -> "ACCOUNT_LOCKED";
+            case THROTTLED -> "LOGIN_THROTTLED";
+        };
+        String who = event.username() == null || event.username().isBlank() ? "?" : event.username();
+        audit.recordOnItsOwn(event.kind() == SignInEvent.Kind.SUCCEEDED ? who : "anonymous", action, "user", who, null,
+                Map.of("client", String.valueOf(event.client())));
     }
 }

@@ -45,7 +45,7 @@ class CandidateApi {
     @Operation(summary = "Nominate a candidate in a contest (checked against the law)")
     CandidateView nominate(@PathVariable long id, @PathVariable String place, @RequestBody NominationRequest r) {
         if (r.sex() == null || r.sex().length() != 1) {
-            throw DomainException.violations(List.of(vn.baucu.platform.Violation.of("K-100", "sex", "candidate.sex-invalid")));
+            throw DomainException.violations(List.of(vn.baucu.platform.Violation.of("K-137", "sex", "candidate.sex-invalid")));
         }
         return candidates.nominate(id, place, new NewCandidate(r.fullName(), r.otherName(), r.birthDate(), r.sex().charAt(0),
                 r.personalId(), r.ethnicity(), r.religion(), r.hometown(), r.residence(), r.education(), r.qualification(),

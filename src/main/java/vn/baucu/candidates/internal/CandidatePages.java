@@ -88,7 +88,7 @@ class CandidatePages {
         return attempt(id, place, "cand.page.nominated", model, locale, redirect, response, () -> {
             String sex = form.getOrDefault("sex", "");
             if (sex.length() != 1) {
-                throw DomainException.violations(List.of(Violation.of("K-100", "sex", "candidate.sex-invalid")));
+                throw DomainException.violations(List.of(Violation.of("K-137", "sex", "candidate.sex-invalid")));
             }
             return candidates.nominate(id, place, new NewCandidate(form.get("fullName"), form.get("otherName"),
                     date(form, "birthDate"), sex.charAt(0), form.get("personalId"), form.get("ethnicity"), form.get("religion"),
@@ -146,7 +146,7 @@ class CandidatePages {
                 Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(id, place, "cand.page.list-posted", model, locale, redirect, response, () -> {
             if (postedOn == null) {
-                throw DomainException.violations(List.of(Violation.of("K-110", "postedOn", "election.required", "postedOn")));
+                throw DomainException.violations(List.of(Violation.of("L-201", "postedOn", "election.required", "postedOn")));
             }
             candidates.postList(id, place, postedOn);
             return null;
@@ -214,7 +214,7 @@ class CandidatePages {
         try {
             return Long.valueOf(v.strip());
         } catch (NumberFormatException e) {
-            throw DomainException.violations(List.of(Violation.of("K-100", field, "cand.page.number-invalid")));
+            throw DomainException.violations(List.of(Violation.of("P-405", field, "cand.page.number-invalid")));
         }
     }
 
@@ -226,7 +226,7 @@ class CandidatePages {
         try {
             return LocalDate.parse(v.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw DomainException.violations(List.of(Violation.of("K-100", field, "cand.page.date-invalid", v)));
+            throw DomainException.violations(List.of(Violation.of("P-406", field, "cand.page.date-invalid", v)));
         }
     }
 

@@ -89,13 +89,14 @@ public class CandidateStore {
                 .query(CandidateStore::view).list();
     }
 
-    public void setStatus(long id, String status, LocalDate date, String reason, String decision) {
-        jdbc.sql("""
+    /** Moves a candidate from {@code from} (and only from it) to {@code to}; false when someone else moved it first. */
+    public boolean moveStatus(long id, String from, String to, LocalDate date, String reason, String decision) {
+        return jdbc.sql("""
                         update candidate set status = :s, status_date = :d, status_reason = :r, status_decision = :dec,
                             status_recorded_at = now()
-                        where id = :id""")
-                .param("s", status).param("d", date == null ? null : Date.valueOf(date)).param("r", reason)
-                .param("dec", decision).param("id", id).update();
+                        where id = :id and status = :from""")
+                .param("s", to).param("d", date == null ? null : Date.valueOf(date)).param("r", reason)
+                .param("dec", decision).param("id", id).param("from", from).update() == 1;
     }
 
     public void putOnList(long id, int position) {
@@ -281,11 +282,15 @@ public class CandidateStore {
                 .param("c", contestId).param("id", candidateId).update();
     }
 
-    public void markConsulted(java.util.Collection<Long> candidateIds) {
-        if (!candidateIds.isEmpty()) {
-            jdbc.sql("update candidate set status = 'CONSULTED', status_recorded_at = now() where id = any(:ids) and status = 'NOMINATED'")
-                    .param("ids", candidateIds.toArray(new Long[0])).update();
+    /** NOMINATED → CONSULTED for those of {@code candidateIds} still nominated; the ids that moved (for the audit log). */
+    public List<Long> markConsulted(java.util.Collection<Long> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return List.of();
         }
+        return jdbc.sql("""
+                        update candidate set status = 'CONSULTED', status_recorded_at = now()
+                        where id = any(:ids) and status = 'NOMINATED' returning id""")
+                .param("ids", candidateIds.toArray(new Long[0])).query(Long.class).list();
     }
 
     public void replacePlan(long electionId, java.util.Map<String, java.math.BigDecimal> plan) {

@@ -263,9 +263,12 @@ public class ElectionStore {
         return out;
     }
 
-    public void freeze(long electionId, String fingerprint, Instant at) {
-        jdbc.sql("update election set status = 'FROZEN', fingerprint = :f, frozen_at = :at where id = :id")
-                .param("f", fingerprint).param("at", Timestamp.from(at)).param("id", electionId).update();
+    /** CONFIGURING → FROZEN, only from CONFIGURING; false when another request froze it first. */
+    public boolean freeze(long electionId, String fingerprint, Instant at) {
+        return jdbc.sql("""
+                        update election set status = 'FROZEN', fingerprint = :f, frozen_at = :at
+                        where id = :id and status = 'CONFIGURING'""")
+                .param("f", fingerprint).param("at", Timestamp.from(at)).param("id", electionId).update() == 1;
     }
 
     /** The configuration of an election as sorted lines, the input of its fingerprint. */

@@ -53,10 +53,14 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemRenderer renderer, JsonMapper json, LocaleResolver locales)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemRenderer renderer, JsonMapper json, LocaleResolver locales,
+                            vn.baucu.platform.internal.LoginThrottle throttle) throws Exception {
         var problems = new FilterProblemWriter(renderer, json, locales);
         http.securityMatcher("/api/**")
+                .addFilterBefore(new SignInGuards.CrossSite(problems),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInGuards.Throttle(throttle, problems, true),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/calendars/preview").permitAll()
                         .anyRequest().authenticated())
@@ -75,15 +79,19 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+    SecurityFilterChain pages(HttpSecurity http, ProblemRenderer renderer, JsonMapper json, LocaleResolver locales,
+                              vn.baucu.platform.internal.LoginThrottle throttle) throws Exception {
+        http.addFilterBefore(new SignInGuards.Throttle(throttle, new FilterProblemWriter(renderer, json, locales), false),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
                                 + (ex instanceof LockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; "
+                                + "form-action 'self'; base-uri 'self'; object-src 'none'")));
         return http.build();
     }
 
@@ -96,7 +104,9 @@ class SecurityConfig {
             res.setStatus(status);
             res.setCharacterEncoding("UTF-8");
             res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            if (status == 401) {
+            if (status == 401 && !SignInGuards.browserNavigation(req)) {
+                // programs are told to use Basic; a browser is never offered the prompt whose answer it would then
+                // send along with every request, a cross-site one included
                 res.setHeader("WWW-Authenticate", "Basic realm=\"baucu\"");
             }
             res.getWriter().write(json.writeValueAsString(renderer.asMap(p)));
