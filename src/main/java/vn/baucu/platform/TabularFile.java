@@ -109,6 +109,7 @@ public record TabularFile(List<String> header, List<TableRow> rows) {
     }
 
     private static TabularFile readXlsx(byte[] bytes, int maxRows) {
+        ZipBombGuard.checkSmallTable(bytes);   // before the parser inflates anything
         List<String> header = null;
         List<TableRow> rows = new ArrayList<>();
         try (InputStream in = new ByteArrayInputStream(bytes); ReadableWorkbook workbook = new ReadableWorkbook(in)) {

@@ -32,6 +32,21 @@ public class ZipBombGuard {
     }
 
     public void check(Supplier<InputStream> content, long compressedSize) {
+        check(content, compressedSize, maxUncompressed, ratioFloor, maxRatio);
+    }
+
+    /** The limits for the small tables (villages, members) that {@link TabularFile} reads whole. */
+    static final long SMALL_TABLE_MAX_UNCOMPRESSED = 64L * 1024 * 1024;
+    static final long SMALL_TABLE_RATIO_FLOOR = 4L * 1024 * 1024;
+
+    /** The guard for a small table read whole into memory: it may never expand beyond 64 MB. */
+    static void checkSmallTable(byte[] xlsx) {
+        check(() -> new java.io.ByteArrayInputStream(xlsx), xlsx.length, SMALL_TABLE_MAX_UNCOMPRESSED,
+                SMALL_TABLE_RATIO_FLOOR, 100);
+    }
+
+    private static void check(Supplier<InputStream> content, long compressedSize, long maxUncompressed, long ratioFloor,
+                              int maxRatio) {
         long total = 0;
         byte[] buf = new byte[64 * 1024];
         // commons-compress reads the stored-with-data-descriptor entries that Excel writers produce

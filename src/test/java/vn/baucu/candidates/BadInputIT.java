@@ -78,7 +78,7 @@ class BadInputIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long candidate = Long.parseLong(nominated.replaceAll(".*?\"id\":(\\d+).*", "$1"));
         refused(post("/api/v1/candidates/" + candidate + "/status"), "{}", 422);
-        refused(post("/api/v1/candidates/" + candidate + "/status"), "{\"status\":\"BAY_MAU\"}", 409);
+        refused(post("/api/v1/candidates/" + candidate + "/status"), "{\"status\":\"BAY_MAU\"}", 400);   // an unknown status is malformed
         refused(post("/api/v1/candidates/" + candidate + "/voter-conferences"), "{\"place\":\"NHA\",\"heldOn\":\"2027-01-01\","
                 + "\"voters\":10,\"present\":9,\"trustVotes\":5}", 400);
         refused(post("/api/v1/candidates/" + candidate + "/voter-conferences"), "{\"place\":\"RESIDENCE\",\"heldOn\":\"2027-01-01\","

@@ -1,14 +1,10 @@
 package vn.baucu.voters.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,26 +33,25 @@ class VoterListPages {
     private final VoterLists voterLists;
     private final vn.baucu.voters.VoterListChanges changes;
     private final Elections elections;
-    private final JdbcClient jdbc;
     private final ProblemRenderer problems;
-    private final Clock clock;
     private final ImportJobs jobs;
+    private final UploadStaging staging;
     private final org.springframework.core.task.TaskExecutor imports;
     private final vn.baucu.platform.Authorization authorization;
 
-    VoterListPages(VoterLists voterLists, vn.baucu.voters.VoterListChanges changes, Elections elections, JdbcClient jdbc,
-                   ProblemRenderer problems, Clock clock, ImportJobs jobs,
+    VoterListPages(VoterLists voterLists, vn.baucu.voters.VoterListChanges changes, Elections elections,
+                   ProblemRenderer problems, ImportJobs jobs,
                    @org.springframework.beans.factory.annotation.Qualifier(ImportExecutorConfig.VOTER_IMPORTS)
-                   org.springframework.core.task.TaskExecutor imports, vn.baucu.platform.Authorization authorization) {
+                   org.springframework.core.task.TaskExecutor imports, vn.baucu.platform.Authorization authorization,
+                   UploadStaging staging) {
         this.jobs = jobs;
+        this.staging = staging;
         this.imports = imports;
         this.authorization = authorization;
         this.voterLists = voterLists;
         this.changes = changes;
         this.elections = elections;
-        this.jdbc = jdbc;
         this.problems = problems;
-        this.clock = clock;
     }
 
     @GetMapping("/elections/{id}/voter-lists")
@@ -84,21 +79,23 @@ class VoterListPages {
         model.addAttribute("targets", voterLists.targets(id, null));
         // only those who may import the list may stage a file (and it is checked again on confirming)
         voterLists.requireImporter(id, target(pollingArea, village));
-        byte[] bytes = file.getBytes();
+        // read from the upload's own (on-disk) part each pass, and staged as a stream: never whole in memory
+        java.util.function.Supplier<java.io.InputStream> content = () -> {
+            try {
+                return file.getInputStream();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
         try {
-            var report = voterLists.validate(file.getOriginalFilename(), () -> new ByteArrayInputStream(bytes),
-                    RuleSet.valueOf(election.ruleSet()), election.electionDay(), locale);
+            var report = voterLists.validate(file.getOriginalFilename(), content, RuleSet.valueOf(election.ruleSet()),
+                    election.electionDay(), locale);
             model.addAttribute("report", report);
             // the upload is kept for a day: to confirm it when clean, or to download its error file
-            UUID token = UUID.randomUUID();
-            jdbc.sql("delete from upload_staging where uploaded_at < :cutoff")
-                    .param("cutoff", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1)))).update();
-            jdbc.sql("""
-                            insert into upload_staging (token, file_name, content, uploaded_by, uploaded_at)
-                            values (:t, :f, :c, :by, :at)""")
-                    .param("t", token).param("f", String.valueOf(file.getOriginalFilename())).param("c", bytes)
-                    .param("by", SecurityContextHolder.getContext().getAuthentication().getName())
-                    .param("at", Timestamp.from(clock.instant())).update();
+            UUID token;
+            try (var in = content.get()) {
+                token = staging.stage(file.getOriginalFilename(), in, authorization.currentUser().username());
+            }
             if (report.rejected() == 0) {
                 model.addAttribute("token", token);
             }
@@ -112,25 +109,15 @@ class VoterListPages {
         return "voters/import";
     }
 
-    /** An upload this user staged (only they may use it). */
-    private Map<String, Object> staged(UUID token) {
-        var staged = jdbc.sql("select file_name, content, uploaded_by from upload_staging where token = :t").param("t", token)
-                .query((rs, i) -> Map.<String, Object>of("name", rs.getString(1), "content", rs.getBytes(2), "by", rs.getString(3)))
-                .optional().orElseThrow(() -> DomainException.notFound("voter.upload-expired"));
-        String me = SecurityContextHolder.getContext().getAuthentication().getName();
-        if (!staged.get("by").equals(me)) {
-            throw DomainException.forbidden("problem.forbidden");
-        }
-        return staged;
-    }
-
     /** The staged upload's rows with problems, with the added "Lỗi" column, in the uploaded format. */
     @GetMapping("/elections/{id}/voter-lists/staged/{token}/errors")
     org.springframework.http.ResponseEntity<byte[]> errorFile(@PathVariable long id, @PathVariable UUID token, Locale locale) {
         var election = elections.get(id);
-        byte[] bytes = (byte[]) staged(token).get("content");
-        var errors = voterLists.errorFile(() -> new ByteArrayInputStream(bytes), RuleSet.valueOf(election.ruleSet()),
-                election.electionDay(), locale);
+        VoterLists.ErrorFile errors;
+        try (var staged = staging.fetch(token, authorization.currentUser().username())) {
+            errors = voterLists.errorFile(() -> open(staged.file()), RuleSet.valueOf(election.ruleSet()),
+                    election.electionDay(), locale);
+        }
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"loi-danh-sach."
                         + (errors.xlsx() ? "xlsx" : "csv") + "\"")
@@ -144,21 +131,22 @@ class VoterListPages {
     @PostMapping("/elections/{id}/voter-lists/confirm")
     String confirm(@PathVariable long id, @RequestParam UUID token, @RequestParam(required = false) Long pollingArea,
                    @RequestParam(required = false) String village, Model model, Locale locale) {
-        var staged = staged(token);
-        byte[] bytes = (byte[]) staged.get("content");
         var target = target(pollingArea, village);
         voterLists.requireImporter(id, target);
-        UUID job = jobs.start(authorization.currentUser().username());
+        String user = authorization.currentUser().username();
+        staging.fetch(token, user).close();   // it exists and is this user's: refused here, in the request, if not
+        UUID job = jobs.start(user);
         var context = SecurityContextHolder.getContext();
         imports.execute(() -> {
             SecurityContextHolder.setContext(context);
-            try {
-                jobs.total(job, voterLists.dataRows(() -> new ByteArrayInputStream(bytes)));   // counted here, not in the request
-                var report = voterLists.confirm(id, target, (String) staged.get("name"), () -> new ByteArrayInputStream(bytes),
-                        locale, n -> jobs.progress(job, n));
+            try (var staged = staging.fetch(token, user)) {
+                // counted here, not in the request; every pass reads the local copy of the staged upload
+                jobs.total(job, voterLists.dataRows(() -> open(staged.file())));
+                var report = voterLists.confirm(id, target, staged.fileName(), () -> open(staged.file()), locale,
+                        n -> jobs.progress(job, n));
                 jobs.finish(job, ImportJobs.Status.DONE,
                         problems.message("voter.import-done", new Object[] {report.accepted()}, locale, ""));
-                jdbc.sql("delete from upload_staging where token = :t").param("t", token).update();
+                staging.remove(token);
             } catch (DomainException e) {
                 var p = problems.render(e, locale);
                 String first = e.violations().isEmpty() ? "" : " " + problems.violations(e.violations(), locale).get(0).get("message");
@@ -182,6 +170,14 @@ class VoterListPages {
         model.addAttribute("electionId", id);
         model.addAttribute("progress", jobs.view(job, user.username(), user.isSystemAdmin()));
         return "voters/import :: progress";
+    }
+
+    private static java.io.InputStream open(java.nio.file.Path file) {
+        try {
+            return new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static VoterLists.Target target(Long pollingArea, String village) {

@@ -1,0 +1,128 @@
+package vn.baucu.voters.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.largeobject.LargeObject;
+import org.postgresql.largeobject.LargeObjectManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.baucu.platform.DomainException;
+
+/**
+ * Uploads waiting for the clerk's confirmation (or for their error file), kept for a day in PostgreSQL as large
+ * objects: written from the upload's stream and read back as a stream into a local temporary file for the passes
+ * an import makes, so that no upload is ever held whole in memory, and any node can take up what another staged.
+ * Only the user who staged an upload may use it.
+ */
+@Component
+public class UploadStaging {
+
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    UploadStaging(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** A staged upload as a local file (the caller deletes it) with its original name. */
+    public record Staged(String fileName, Path file) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the OS clears it in the end
+            }
+        }
+    }
+
+    /** Stages {@code content} for {@code by}, clearing uploads older than a day; its token. */
+    @Transactional
+    public UUID stage(String fileName, InputStream content, String by) {
+        clearOld();
+        UUID token = UUID.randomUUID();
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        long size;
+        long oid;
+        try {
+            LargeObjectManager lom = c.unwrap(PGConnection.class).getLargeObjectAPI();
+            oid = lom.createLO(LargeObjectManager.READWRITE);
+            LargeObject lo = lom.open(oid, LargeObjectManager.WRITE);
+            try (OutputStream out = lo.getOutputStream()) {
+                size = content.transferTo(out);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.sql("""
+                        insert into upload_staging (token, file_name, content_oid, size_bytes, uploaded_by, uploaded_at)
+                        values (:t, :f, :oid, :size, :by, :at)""")
+                .param("t", token).param("f", String.valueOf(fileName)).param("oid", oid).param("size", size)
+                .param("by", by).param("at", Timestamp.from(clock.instant())).update();
+        return token;
+    }
+
+    /** The upload {@code token}, copied to a local temporary file, for the user who staged it only (403 otherwise). */
+    @Transactional
+    public Staged fetch(UUID token, String user) {
+        record Row(String fileName, long oid, String by) {
+        }
+        Row row = jdbc.sql("select file_name, content_oid, uploaded_by from upload_staging where token = :t").param("t", token)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3))).optional()
+                .orElseThrow(() -> DomainException.notFound("voter.upload-expired"));
+        if (!row.by().equals(user)) {
+            throw DomainException.forbidden("problem.forbidden");
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        try {
+            Path file = Files.createTempFile("baucu-upload-", ".bin");
+            LargeObject lo = c.unwrap(PGConnection.class).getLargeObjectAPI().open(row.oid(), LargeObjectManager.READ);
+            try (InputStream in = lo.getInputStream()) {
+                Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new Staged(row.fileName(), file);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a staged upload (once imported). */
+    @Transactional
+    public void remove(UUID token) {
+        jdbc.sql("select lo_unlink(content_oid) from upload_staging where token = :t").param("t", token).query().listOfRows();
+        jdbc.sql("delete from upload_staging where token = :t").param("t", token).update();
+    }
+
+    private void clearOld() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(KEPT));
+        jdbc.sql("select lo_unlink(content_oid) from upload_staging where uploaded_at < :c").param("c", cutoff).query()
+                .listOfRows();
+        jdbc.sql("delete from upload_staging where uploaded_at < :c").param("c", cutoff).update();
+    }
+}
