@@ -487,33 +487,15 @@ public class Candidates {
         return candidates.stream().sorted(VietnameseNames.listOrder(CandidateView::fullName)).toList();
     }
 
-    /** One NA unit only (Điều 57 khoản 5); at most two HĐND levels, one if also standing for the NA (Điều 36 khoản 3). */
+    /** The same-day rules ({@link vn.baucu.rules.SameDayCandidacies}) over the person's other candidacies that day. */
     private List<Violation> sameDayProblems(Contest contest, RuleSet rs, NewCandidate n) {
         String pid = n.personalId() == null || n.personalId().isBlank() ? null : n.personalId().strip();
-        List<String[]> others = store.sameDayCandidacies(contest.electionDay(), pid, VietnameseNames.matchKey(n.fullName()),
-                n.birthDate());
-        List<Violation> problems = new ArrayList<>();
-        if (others.stream().anyMatch(o -> o[2].equals(String.valueOf(contest.id())))) {
-            problems.add(Violation.of("K-104", "fullName", "candidate.already-in-contest", n.fullName()));
-            return problems;
-        }
-        boolean na = others.stream().anyMatch(o -> o[0].equals("NATIONAL_ASSEMBLY"));
-        Set<String> levels = new java.util.HashSet<>();
-        others.stream().filter(o -> o[0].equals("PEOPLES_COUNCIL")).forEach(o -> levels.add(o[1]));
-        if (rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY && na) {
-            problems.add(Violation.of("K-102", "fullName", "candidate.second-na-unit", n.fullName()));
-        }
-        if (rs.kind() == RuleSet.Kind.PEOPLES_COUNCIL) {
-            levels.add(contest.councilLevel());
-        }
-        if (rs.kind() == RuleSet.Kind.PEOPLES_COUNCIL || rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY) {
-            boolean withNa = na || rs.kind() == RuleSet.Kind.NATIONAL_ASSEMBLY;
-            int max = withNa ? 1 : 2;
-            if (levels.size() > max) {
-                problems.add(Violation.of("K-103", "fullName", "candidate.too-many-levels", n.fullName(), levels.size(), max));
-            }
-        }
-        return problems;
+        var others = store.sameDayCandidacies(contest.electionDay(), pid, VietnameseNames.matchKey(n.fullName()),
+                n.birthDate()).stream()
+                .map(o -> new vn.baucu.rules.SameDayCandidacies.Candidacy(RuleSet.Kind.valueOf(o[0]), o[1], Long.parseLong(o[2])))
+                .toList();
+        return vn.baucu.rules.SameDayCandidacies.check(rs.kind(), contest.councilLevel(), contest.id(), others, n.fullName())
+                .stream().map(FindingProblems::violation).toList();
     }
 
     private Contest contestForChange(long electionId, String placeCode) {

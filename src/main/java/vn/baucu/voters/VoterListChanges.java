@@ -3,7 +3,6 @@ package vn.baucu.voters;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import vn.baucu.platform.DomainException;
 import vn.baucu.platform.Violation;
 import vn.baucu.rules.Eligibility;
 import vn.baucu.rules.PersonalIds;
+import vn.baucu.rules.VoterListWindows;
 import vn.baucu.voters.internal.VoterChangeStore;
 import vn.baucu.voters.internal.VoterChangeStore.Change;
 import vn.baucu.voters.internal.VoterChangeStore.Complaint;
@@ -222,9 +222,9 @@ public class VoterListChanges {
         List<Violation> problems = new ArrayList<>();
         if (complainant == null || complainant.isBlank() || content == null || content.isBlank() || receivedOn == null) {
             problems.add(Violation.of("COMPLAINT_INCOMPLETE", "content", "voter.complaint-incomplete"));
-        } else if (list.postedOn() != null && receivedOn.isAfter(list.postedOn().plusDays(30))) {
+        } else if (list.postedOn() != null && receivedOn.isAfter(VoterListWindows.complaintsUntil(list.postedOn()))) {
             problems.add(Violation.of("COMPLAINT_LATE", "receivedOn", "voter.complaint-late", receivedOn.toString(),
-                    list.postedOn().plusDays(30).toString()));
+                    VoterListWindows.complaintsUntil(list.postedOn()).toString()));
         }
         if (entryId != null && changes.entry(entryId).filter(e -> e.listId() == listId).isEmpty()) {
             // a complaint is about an entry of this very list; another list's voter is neither named nor shown
@@ -233,7 +233,8 @@ public class VoterListChanges {
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
         }
-        long id = changes.complaint(listId, entryId, complainant.strip(), content.strip(), receivedOn, receivedOn.plusDays(5));
+        long id = changes.complaint(listId, entryId, complainant.strip(), content.strip(), receivedOn,
+                VoterListWindows.answerDue(receivedOn));
         audit.record("VOTER_LIST_COMPLAINT", "voter_list", String.valueOf(listId), list.communeCode(),
                 Map.of("complaint", id, "receivedOn", receivedOn.toString()));
         return changes.findComplaint(id).orElseThrow();
@@ -334,9 +335,9 @@ public class VoterListChanges {
         return new ListPage(l, election.id(), recorded, cutoff, !LocalDateTime.now(clock).isAfter(cutoff));
     }
 
-    /** Changes are allowed until 24 hours before polls open at 07:00 on election day (Điều 29 khoản 4). */
+    /** Changes are allowed until 24 hours before polls open on election day ({@link VoterListWindows}). */
     private static LocalDateTime cutoff(vn.baucu.election.ElectionView election) {
-        return LocalDateTime.of(election.electionDay(), LocalTime.of(7, 0)).minusHours(24);
+        return VoterListWindows.changesCloseAt(election.electionDay());
     }
 
     private static void requireReason(List<String> allowed, String reason) {

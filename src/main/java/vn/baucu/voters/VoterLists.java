@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -31,11 +29,8 @@ import vn.baucu.platform.DomainException;
 import vn.baucu.platform.LegacyVietnamese;
 import vn.baucu.platform.Violation;
 import vn.baucu.platform.rules.VietnameseNames;
-import vn.baucu.rules.BirthDates;
-import vn.baucu.rules.Eligibility;
-import vn.baucu.rules.Ethnicities;
-import vn.baucu.rules.PersonalIds;
 import vn.baucu.rules.RuleSet;
+import vn.baucu.rules.VoterRows;
 
 /**
  * Voter lists. This first part validates a file against the published format: rows are streamed
@@ -650,8 +645,7 @@ public class VoterLists {
         long warnings;
         long converted;
         final List<VoterListReport.Issue> issues = new ArrayList<>();
-        final Set<String> ids = new HashSet<>();
-        final Map<String, int[]> households = new HashMap<>();   // household -> {representatives, first row}
+        final VoterRows.Tally tally = new VoterRows.Tally();
         boolean rowRejected;
         final java.util.function.Consumer<Voter> sink;
 
@@ -682,77 +676,32 @@ public class VoterLists {
             }
             rows++;
             rowRejected = false;
-            String name = VietnameseNames.clean(get(fields, "full_name"));
-            if (name == null || name.isEmpty()) {
-                error(number, "full_name", "NAME_REQUIRED", "voter.name-required");
-            } else if (name.length() < 2 || name.length() > 100) {
-                error(number, "full_name", "NAME_LENGTH", "voter.name-length", name.length());
+            // the law's checks of a row (rules.VoterRows); the importer reports them and keeps the file's tally
+            var checked = VoterRows.check(new VoterRows.Raw(VietnameseNames.clean(get(fields, "full_name")),
+                    get(fields, "birth_date"), get(fields, "sex"), VietnameseNames.searchKey(get(fields, "sex")),
+                    get(fields, "personal_id"), get(fields, "ethnicity")), ruleSet.kind(), electionDay);
+            checked.findings().forEach(f -> report(number, f));
+            if (checked.idWellFormed()) {
+                tally.personalId(checked.personalId()).ifPresent(f -> report(number, f));
             }
-            var birth = BirthDates.parse(get(fields, "birth_date"));
-            if (birth.isEmpty()) {
-                error(number, "birth_date", "BIRTH_DATE_INVALID", "voter.birth-date-invalid", get(fields, "birth_date"));
-            } else {
-                if (birth.get().precision() == BirthDates.Precision.YEAR) {
-                    warn(number, "birth_date", "BIRTH_MONTH_UNKNOWN", "voter.birth-month-unknown");
-                }
-                if (!Eligibility.isVoterAge(birth.get().date(), electionDay)) {
-                    error(number, "birth_date", "VOTER_TOO_YOUNG", "voter.too-young", get(fields, "birth_date"),
-                            electionDay.toString());
-                }
-            }
-            String sexText = VietnameseNames.searchKey(get(fields, "sex"));
-            char sex = switch (sexText == null ? "" : sexText) {
-                case "nam", "m", "male" -> 'M';
-                case "nu", "f", "female" -> 'F';
-                default -> '?';
-            };
-            if (sex == '?') {
-                error(number, "sex", "SEX_INVALID", "voter.sex-invalid", get(fields, "sex"));
-            }
-            String id = get(fields, "personal_id").replace(" ", "");
-            if (id.isEmpty()) {
-                if (!village) {
-                    error(number, "personal_id", "PERSONAL_ID_REQUIRED", "voter.id-required");
-                }
-            } else if (!PersonalIds.wellFormed(id)) {
-                error(number, "personal_id", "PERSONAL_ID_INVALID", "voter.id-invalid", id);
-            } else {
-                var mismatch = PersonalIds.mismatch(id, birth.map(BirthDates.Parsed::date).orElse(null), sex);
-                if (mismatch.isPresent() && sex != '?') {
-                    error(number, "personal_id", "PERSONAL_ID_MISMATCH", "voter.id-mismatch." + mismatch.get());
-                }
-                if (!ids.add(id)) {
-                    error(number, "personal_id", "PERSONAL_ID_DUPLICATE", "voter.id-duplicate", id);
-                }
-            }
-            String ethnicity = get(fields, "ethnicity");
-            if (!ethnicity.isEmpty() && Ethnicities.canonical(ethnicity).isEmpty()) {
-                error(number, "ethnicity", "ETHNICITY_UNKNOWN", "voter.ethnicity-unknown", ethnicity);
-            }
+            boolean rep = VoterRows.representative(VietnameseNames.searchKey(get(fields, "representative")));
             if (village) {
-                String household = get(fields, "household_id");
-                if (household.isEmpty()) {
-                    error(number, "household_id", "HOUSEHOLD_REQUIRED", "voter.household-required");
-                } else {
-                    boolean representative = Set.of("x", "1", "co", "yes", "true")
-                            .contains(String.valueOf(VietnameseNames.searchKey(get(fields, "representative"))));
-                    int[] h = households.computeIfAbsent(household, k -> new int[] {0, number});
-                    if (representative) {
-                        h[0]++;
-                        if (h[0] == 2) {
-                            error(number, "representative", "HOUSEHOLD_TWO_REPRESENTATIVES", "voter.household-two", household);
-                        }
-                    }
-                }
+                tally.household(get(fields, "household_id"), rep, number).ifPresent(f -> report(number, f));
             }
             if (rowRejected) {
                 rejected++;
             } else {
-                boolean rep = Set.of("x", "1", "co", "yes", "true")
-                        .contains(String.valueOf(VietnameseNames.searchKey(get(fields, "representative"))));
-                sink.accept(new Voter(number, name, birth.get().date(), sex, id.isEmpty() ? null : id,
-                        Ethnicities.canonical(ethnicity).orElse(null), emptyToNull(get(fields, "residence")),
+                sink.accept(new Voter(number, checked.fullName(), checked.birth().date(), checked.sex(), checked.personalId(),
+                        checked.ethnicity(), emptyToNull(get(fields, "residence")),
                         emptyToNull(get(fields, "household_id")), rep));
+            }
+        }
+
+        void report(int row, vn.baucu.rules.Finding f) {
+            if (f.warning()) {
+                warn(row, f.field(), f.code(), f.messageKey(), f.args().toArray());
+            } else {
+                error(row, f.field(), f.code(), f.messageKey(), f.args().toArray());
             }
         }
 
@@ -808,17 +757,15 @@ public class VoterLists {
             if (rows == 0) {
                 throw DomainException.violations(List.of(Violation.of("F-106", "file", "file.no-rows")));
             }
-            for (var h : households.entrySet()) {
-                if (h.getValue()[0] == 0) {
-                    rowRejected = false;
-                    add(h.getValue()[1], "representative", "HOUSEHOLD_NO_REPRESENTATIVE", "voter.household-none", "ERROR",
-                            h.getKey());
-                    rejected++;
-                }
+            for (var missing : tally.householdsWithoutRepresentative()) {
+                rowRejected = false;
+                var f = missing.finding();
+                add(missing.row(), f.field(), f.code(), f.messageKey(), "ERROR", f.args().toArray());
+                rejected++;
             }
             issues.sort(java.util.Comparator.comparingInt(VoterListReport.Issue::row));
             return new VoterListReport(rows, rows - rejected, rejected, warnings,
-                    new VoterListReport.Encoding(encoding, converted), households.size(), List.copyOf(issues));
+                    new VoterListReport.Encoding(encoding, converted), tally.households(), List.copyOf(issues));
         }
     }
 
