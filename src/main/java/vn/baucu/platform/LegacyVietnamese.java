@@ -127,7 +127,8 @@ public final class LegacyVietnamese {
             case TCVN3 -> fromTcvn3(text);
             case VNI -> fromVni(text);
         };
-        return Normalizer.normalize(converted, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(converted, Normalizer.Form.NFC) ? converted
+                : Normalizer.normalize(converted, Normalizer.Form.NFC);
     }
 
     /** Well-formed syllables less malformed ones, over the words holding a non-ASCII character. */

@@ -19,6 +19,10 @@ public final class Ethnicities {
     private static final Map<String, String> ALIASES = Map.of("khmer", "Khơ-me", "hmong", "Mông", "hmông", "Mông",
             "ede", "Ê-đê", "bahnar", "Ba-na", "jarai", "Gia-rai", "cham", "Chăm");
 
+    /** Each group by its key, computed once (the importer asks for every row). */
+    private static final Map<String, String> BY_KEY = GROUPS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Ethnicities::key, g -> g, (a, b) -> a));
+
     private Ethnicities() {
     }
 
@@ -27,12 +31,8 @@ public final class Ethnicities {
             return Optional.empty();
         }
         String k = key(text);
-        for (String g : GROUPS) {
-            if (key(g).equals(k)) {
-                return Optional.of(g);
-            }
-        }
-        return Optional.ofNullable(ALIASES.get(k));
+        String group = BY_KEY.get(k);
+        return Optional.ofNullable(group != null ? group : ALIASES.get(k));
     }
 
     private static String key(String s) {

@@ -71,4 +71,15 @@ class VoterRowsTest {
         }
         assertThat(found).containsExactly(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void theIdSetAgreesWithASetOfStrings() {
+        var tally = new VoterRows.Tally();
+        var reference = new java.util.HashSet<String>();
+        var r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 300_000; i++) {
+            String id = String.format("%012d", r.nextLong(0, 400_000));   // many repeats, and id 000000000000
+            assertThat(tally.personalId(id).isEmpty()).isEqualTo(reference.add(id));
+        }
+    }
 }

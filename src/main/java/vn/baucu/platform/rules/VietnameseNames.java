@@ -28,8 +28,26 @@ public final class VietnameseNames {
         if (name == null) {
             return null;
         }
-        String nfc = Normalizer.normalize(name, Normalizer.Form.NFC).replace('\u00A0', ' ');
-        return SPACES.matcher(nfc.strip()).replaceAll(" ");
+        // fast path (most cells: already NFC, single spaces): the same result without the regex
+        String nfc = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name : Normalizer.normalize(name, Normalizer.Form.NFC);
+        String stripped = nfc.replace('\u00A0', ' ').strip();
+        return plainSpaces(stripped) ? stripped : SPACES.matcher(stripped).replaceAll(" ");
+    }
+
+    /** Whether {@link #SPACES} (ASCII white space) would leave the text as it is: no tab or line break, no two in a row. */
+    private static boolean plainSpaces(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == ' ' && i + 1 < s.length() && isAsciiSpace(s.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /**
@@ -72,8 +90,40 @@ public final class VietnameseNames {
         if (cleaned == null) {
             return null;
         }
-        String stripped = MARKS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFD)).replaceAll("");
-        return stripped.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+        // fast path: each letter of the Latin ranges Vietnamese uses mapped to its base letter by a table built from
+        // NFD itself; anything else takes the general path, with the same result
+        StringBuilder fast = new StringBuilder(cleaned.length());
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            char base = c < BASE.length ? BASE[c] : 0;
+            if (base == 0) {
+                String stripped = MARKS.matcher(Normalizer.normalize(cleaned, Normalizer.Form.NFD)).replaceAll("");
+                return stripped.replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+            }
+            if (base != MARK) {
+                fast.append(base);
+            }
+        }
+        return fast.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static final char MARK = '\uFFFF';
+    /** For each char below U+1F00: its one base letter after NFD without marks (đ → d), MARK for a mark, 0 if other. */
+    private static final char[] BASE = new char[0x1F00];
+
+    static {
+        for (char c = 0; c < BASE.length; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            String stripped = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)).replaceAll("")
+                    .replace('đ', 'd').replace('Đ', 'D');
+            if (stripped.isEmpty()) {
+                BASE[c] = MARK;
+            } else if (stripped.length() == 1 && stripped.charAt(0) != MARK) {
+                BASE[c] = stripped.charAt(0);
+            }
+        }
     }
 
     /** The five Vietnamese tones other than level: grave, acute, tilde, hook above, dot below. */

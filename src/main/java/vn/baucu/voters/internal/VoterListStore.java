@@ -248,7 +248,13 @@ public class VoterListStore {
     }
 
     private static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return s.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+            }
+        }
+        return s;   // most cells: nothing to escape
     }
 
     private static String nul(String s) {
