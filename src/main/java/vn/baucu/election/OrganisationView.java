@@ -9,5 +9,5 @@ import java.util.List;
  */
 public record OrganisationView(long id, long electionId, Long contestId, String kind, String level, String place, String name,
                                String decisionNo, LocalDate decisionDate, String issuingBody, LocalDate deadline,
-                               List<Member> members, List<vn.baucu.platform.Violation> checks) {
+                               List<Member> members, List<vn.baucu.platform.Violation> checks, int version) {
 }

@@ -135,8 +135,17 @@ public class Organisations {
     /** Replaces the members with those of a CSV or XLSX file: ho_ten, chuc_vu, dai_dien (or full_name, role, represents). */
     @Transactional
     public OrganisationView importMembers(long organisationId, String fileName, byte[] content) {
+        return importMembers(organisationId, fileName, content, null);
+    }
+
+    /** As {@link #importMembers(long, String, byte[])}, against the version the client read ({@code If-Match}). */
+    @Transactional
+    public OrganisationView importMembers(long organisationId, String fileName, byte[] content, Integer version) {
         Row row = store.find(organisationId).orElseThrow(() -> DomainException.notFound("body.not-found", organisationId));
         requireAdminister(row);
+        if (version != null && version != row.version()) {
+            throw DomainException.stale("body.stale", organisationId, row.version(), version);
+        }
         TabularFile table = TabularFile.read(content, 500);
         String nameCol = first(table.header(), "ho_ten", "ho_va_ten", "full_name", "name");
         String roleCol = first(table.header(), "chuc_vu", "vai_tro", "role");
@@ -167,6 +176,11 @@ public class Organisations {
         }
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
+        }
+        if (!store.bump(organisationId, version)) {
+            // another change of this body won the race since it was read
+            throw DomainException.stale("body.stale", organisationId, store.find(organisationId).orElseThrow().version(),
+                    version);
         }
         store.replaceMembers(organisationId, members);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -209,7 +223,7 @@ public class Organisations {
         }
         return new OrganisationView(row.id(), row.electionId(), row.contestId(), row.kind(), row.level(), row.place(), row.name(),
                 row.decisionNo(), row.decisionDate(), row.issuingBody(), deadline, members,
-                findings.stream().map(FindingProblems::violation).toList());
+                findings.stream().map(FindingProblems::violation).toList(), row.version());
     }
 
     /** The forming decision as a PDF in the usual layout (national heading, articles, member table, signature). */

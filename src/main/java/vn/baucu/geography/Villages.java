@@ -69,7 +69,19 @@ public class Villages {
     /** Renames a village or changes its kind or household count from {@code effective} on. */
     @Transactional
     public AdminUnit amend(String villageCode, NewVillage changed, LocalDate effective, String decisionRef) {
+        return amend(villageCode, changed, effective, decisionRef, null);
+    }
+
+    /**
+     * As {@link #amend(String, NewVillage, LocalDate, String)}, against the version the client read
+     * ({@code If-Match}: 412 when another amendment came first); without one, still a conditional change (409).
+     */
+    @Transactional
+    public AdminUnit amend(String villageCode, NewVillage changed, LocalDate effective, String decisionRef, Integer version) {
         AdminUnit current = villageForChange(villageCode, effective);
+        if (version != null && version != current.version()) {
+            throw DomainException.stale("village.stale", villageCode, current.version(), version);
+        }
         AdminUnit commune = units.findById(current.parentId()).orElseThrow();
         store.lockCommune(commune.code());
         List<Violation> problems = new ArrayList<>(check(changed, null, ""));
@@ -80,12 +92,19 @@ public class Villages {
         failIfAny(problems);
         AdminUnit result;
         if (effective.equals(current.validFrom())) {
-            store.correct(current.id(), changed.kind().label(), changed.name(), changed.households(), Inputs.text(decisionRef));
+            if (!store.correct(current.id(), changed.kind().label(), changed.name(), changed.households(),
+                    Inputs.text(decisionRef), current.version())) {
+                throw DomainException.conflict("village.changed-meanwhile", villageCode);
+            }
             result = units.findById(current.id()).orElseThrow();
         } else {
-            store.close(current.id(), effective);
-            result = store.insert(current.code(), changed.kind().label(), changed.name(), commune.id(),
+            if (!store.closeAt(current.id(), effective, current.version())) {
+                throw DomainException.conflict("village.changed-meanwhile", villageCode);
+            }
+            AdminUnit next = store.insert(current.code(), changed.kind().label(), changed.name(), commune.id(),
                     commune.provinceCode(), effective, changed.households(), current.source(), Inputs.text(decisionRef));
+            store.numberVersion(next.id(), current.version() + 1);
+            result = units.findById(next.id()).orElseThrow();
         }
         Map<String, Object> details = details(result, decisionRef);
         details.put("previousName", current.name());

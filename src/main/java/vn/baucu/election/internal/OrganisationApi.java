@@ -67,8 +67,11 @@ class OrganisationApi {
     }
 
     @GetMapping("/api/v1/organisations/{id}")
-    BodyView get(@PathVariable long id, Locale locale) {
-        return view(organisations.get(id), locale);
+    @Operation(summary = "A body with its members and checks; its version as ETag (If-Match on a change)")
+    org.springframework.http.ResponseEntity<BodyView> get(@PathVariable long id, Locale locale) {
+        var body = organisations.get(id);
+        return org.springframework.http.ResponseEntity.ok().eTag(vn.baucu.platform.Versions.etag(body.version()))
+                .body(view(body, locale));
     }
 
     @GetMapping(path = "/api/v1/organisations/{id}/decision.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -86,8 +89,14 @@ class OrganisationApi {
 
     @PostMapping(path = "/api/v1/organisations/{id}/members/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Replace the members from an XLSX or CSV file (ho_ten, chuc_vu, dai_dien)")
-    BodyView importMembers(@PathVariable long id, @RequestPart("file") MultipartFile file, Locale locale) throws IOException {
-        return view(organisations.importMembers(id, file.getOriginalFilename(), file.getBytes()), locale);
+    org.springframework.http.ResponseEntity<BodyView> importMembers(@PathVariable long id,
+            @RequestPart("file") MultipartFile file, Locale locale,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch)
+            throws IOException {
+        var body = organisations.importMembers(id, file.getOriginalFilename(), file.getBytes(),
+                vn.baucu.platform.Versions.ifMatch(ifMatch));
+        return org.springframework.http.ResponseEntity.ok().eTag(vn.baucu.platform.Versions.etag(body.version()))
+                .body(view(body, locale));
     }
 
     record AreaRequest(LocalDate pollingDay, Integer number, String name, String address, Integer voters,

@@ -27,7 +27,7 @@ public class OrganisationStore {
 
     public record Row(long id, long electionId, String kind, String level, String unitCode, Long contestId,
                       Long electoralUnitId, Long pollingAreaId, boolean armedForces, String name, String decisionNo,
-                      LocalDate decisionDate, String issuingBody, String place) {
+                      LocalDate decisionDate, String issuingBody, String place, int version) {
     }
 
     public long insert(long electionId, String kind, String level, String unitCode, Long contestId, Long electoralUnitId,
@@ -51,6 +51,14 @@ public class OrganisationStore {
     public List<Row> list(long electionId) {
         return jdbc.sql(ROW + " where o.election_id = :e order by o.kind, o.unit_code, o.id").param("e", electionId)
                 .query(OrganisationStore::row).list();
+    }
+
+    /** Moves the body to its next version, only from {@code version} when given: false when someone changed it first. */
+    public boolean bump(long organisationId, Integer version) {
+        return jdbc.sql("""
+                        update organisation set version = version + 1
+                        where id = :o and (cast(:v as integer) is null or version = :v)""")
+                .param("o", organisationId).param("v", version).update() == 1;
     }
 
     public void replaceMembers(long organisationId, List<Member> members) {
@@ -170,6 +178,6 @@ public class OrganisationStore {
         return new Row(rs.getLong("id"), rs.getLong("election_id"), rs.getString("kind"), rs.getString("level"),
                 rs.getString("unit_code"), contestId, euId, paId, rs.getBoolean("armed_forces"), rs.getString("name"),
                 rs.getString("decision_no"), d == null ? null : d.toLocalDate(), rs.getString("issuing_body"),
-                rs.getString("place"));
+                rs.getString("place"), rs.getInt("version"));
     }
 }

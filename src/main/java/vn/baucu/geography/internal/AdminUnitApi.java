@@ -52,10 +52,12 @@ class AdminUnitApi {
 
     @GetMapping("/admin-units/{code}")
     @Operation(summary = "One unit as of a date, with the units merged into it and those it went into")
-    AdminUnitView get(@PathVariable String code,
+    org.springframework.http.ResponseEntity<AdminUnitView> get(@PathVariable String code,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         AdminUnit unit = units.get(code, day(asOf));
-        return AdminUnitView.of(unit, units.predecessors(unit), units.successors(unit));
+        // the version as ETag: a village's amendment sends it back as If-Match
+        return org.springframework.http.ResponseEntity.ok().eTag(vn.baucu.platform.Versions.etag(unit.version()))
+                .body(AdminUnitView.of(unit, units.predecessors(unit), units.successors(unit)));
     }
 
     @GetMapping("/admin-units/{code}/history")
@@ -102,9 +104,13 @@ class AdminUnitApi {
     @PostMapping("/villages/{code}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rename a village or change its kind or household count from a date on")
-    AdminUnitView amend(@PathVariable String code, @RequestBody VillageRequest request) {
-        return AdminUnitView.of(villages.amend(code, request.toNewVillage(""), day(request.effective()),
-                request.decisionRef()));
+    org.springframework.http.ResponseEntity<AdminUnitView> amend(@PathVariable String code,
+            @RequestBody VillageRequest request,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        AdminUnit amended = villages.amend(code, request.toNewVillage(""), day(request.effective()), request.decisionRef(),
+                vn.baucu.platform.Versions.ifMatch(ifMatch));
+        return org.springframework.http.ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(vn.baucu.platform.Versions.etag(amended.version())).body(AdminUnitView.of(amended));
     }
 
     @PostMapping("/villages/merges")

@@ -21,7 +21,7 @@ public class AdminUnitRepository {
 
     static final String COLUMNS = """
              u.id, u.code, u.level, u.kind, u.name, u.parent_id, p.code as parent_code, u.province_code,
-            u.valid_from, u.valid_to, u.households, u.source, u.decision_ref
+            u.valid_from, u.valid_to, u.households, u.source, u.decision_ref, u.version
             """;
     static final String FROM = " from admin_unit u left join admin_unit p on p.id = u.parent_id ";
     static final String VALID_ON = """
@@ -149,7 +149,7 @@ public class AdminUnitRepository {
         return new AdminUnit(rs.getLong("id"), rs.getString("code"), UnitLevel.valueOf(rs.getString("level")),
                 rs.getString("kind"), rs.getString("name"), parent, rs.getString("parent_code"),
                 rs.getString("province_code"), date(rs, "valid_from"), date(rs, "valid_to"), hh,
-                rs.getString("source"), rs.getString("decision_ref"));
+                rs.getString("source"), rs.getString("decision_ref"), rs.getInt("version"));
     }
 
     static UnitLink mapLink(ResultSet rs, int row) throws SQLException {

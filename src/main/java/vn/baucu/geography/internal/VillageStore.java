@@ -66,16 +66,31 @@ public class VillageStore {
                 .param("to", Date.valueOf(until)).param("id", id).update();
     }
 
+    /**
+     * Amends a village's version in force: closes it (or, for {@code successorVersion} = its own version + 1 on the
+     * same day, lets the caller correct it) only if it is still in force at {@code version}; false when another
+     * amendment came first.
+     */
+    public boolean closeAt(long id, LocalDate until, int version) {
+        return jdbc.sql("update admin_unit set valid_to = :to where id = :id and valid_to is null and version = :v")
+                .param("to", Date.valueOf(until)).param("id", id).param("v", version).update() == 1;
+    }
+
+    /** Gives a new version of a village its number (the one it replaces, plus one). */
+    public void numberVersion(long id, int version) {
+        jdbc.sql("update admin_unit set version = :v where id = :id").param("v", version).param("id", id).update();
+    }
+
     /** Corrects a version that began on the same day, in place (nothing existed in between to keep). */
-    public void correct(long id, String kind, String name, int households, String decisionRef) {
+    public boolean correct(long id, String kind, String name, int households, String decisionRef, int version) {
         String clean = VietnameseNames.clean(name);
-        jdbc.sql("""
+        return jdbc.sql("""
                         update admin_unit set kind = :kind, name = :name, match_key = :mk, search_key = :sk,
-                            households = :hh, decision_ref = coalesce(:ref, decision_ref)
-                        where id = :id""")
+                            households = :hh, decision_ref = coalesce(:ref, decision_ref), version = version + 1
+                        where id = :id and version = :v""")
                 .param("kind", kind).param("name", clean).param("mk", VietnameseNames.matchKey(clean))
                 .param("sk", VietnameseNames.searchKey(clean)).param("hh", households).param("ref", decisionRef)
-                .param("id", id).update();
+                .param("id", id).param("v", version).update() == 1;
     }
 
     public void link(long successorId, Collection<Long> predecessorIds, String kind, LocalDate effective) {
