@@ -478,7 +478,8 @@ public class Candidates {
     Contest requireAdminister(Contest contest) {
         var unit = units.find(contest.unitCode(), contest.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
-        authorization.require(unit.id(), Access.ADMINISTER, unit.code());
+        // the one guard: the contest's unit, within its election's scope, administered by the user
+        authorization.require(Access.ADMINISTER, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
         return contest;
     }
 
@@ -507,7 +508,8 @@ public class Candidates {
         }
         var unit = units.find(contest.unitCode(), contest.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
-        authorization.require(unit.id(), Access.ADMINISTER, unit.code());
+        // the one guard: the contest's unit, within its election's scope, administered by the user
+        authorization.require(Access.ADMINISTER, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
         return contest;
     }
 }

@@ -321,7 +321,7 @@ public class Elections {
         String unitCode = place.communeCode() != null ? place.communeCode() : place.provinceCode();
         AdminUnit unit = units.find(unitCode, election.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
-        authorization.require(unit.id(), Access.ADMINISTER, unitCode);
+        authorization.require(Access.ADMINISTER, unit.id(), unitCode, election.scopeCode());
         int updated = store.markContestDone(contestId, code, doneOn, authorization.currentUser().username(), decisionRef);
         if (updated > 0) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -351,7 +351,7 @@ public class Elections {
         if (unitCode != null) {
             AdminUnit commune = units.find(unitCode, election.electionDay())
                     .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
-            authorization.require(commune.id(), Access.ADMINISTER, unitCode);
+            authorization.require(Access.ADMINISTER, commune.id(), unitCode, election.scopeCode());
         } else {
             requireAdminister(election);
         }
@@ -524,7 +524,7 @@ public class Elections {
             return;
         }
         AdminUnit scope = units.find(election.scopeCode(), election.electionDay()).orElseThrow();
-        authorization.require(scope.id(), Access.ADMINISTER, scope.code());
+        authorization.require(Access.ADMINISTER, scope.id(), scope.code(), election.scopeCode());
     }
 
     /** "phường|ba đình" for "Phường Ba Đình" (kind Phường) and for ("phường", "Ba Đình") in a resolution. */

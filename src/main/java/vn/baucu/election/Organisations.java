@@ -342,7 +342,7 @@ public class Organisations {
     private void requireAdminister(Row row) {
         ElectionView election = electionFacade.get(row.electionId());
         long scope = row.unitCode() == null ? scopeOf(election) : unitId(row.unitCode(), election.electionDay());
-        authorization.require(scope, Access.ADMINISTER, row.unitCode() == null ? "VN" : row.unitCode());
+        authorization.require(Access.ADMINISTER, scope, row.unitCode() == null ? "VN" : row.unitCode(), election.scopeCode());
     }
 
     private long scopeOf(ElectionView election) {

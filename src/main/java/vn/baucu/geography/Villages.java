@@ -94,12 +94,12 @@ public class Villages {
         if (effective.equals(current.validFrom())) {
             if (!store.correct(current.id(), changed.kind().label(), changed.name(), changed.households(),
                     Inputs.text(decisionRef), current.version())) {
-                throw DomainException.conflict("village.changed-meanwhile", villageCode);
+                throw lostRace(villageCode, version);
             }
             result = units.findById(current.id()).orElseThrow();
         } else {
             if (!store.closeAt(current.id(), effective, current.version())) {
-                throw DomainException.conflict("village.changed-meanwhile", villageCode);
+                throw lostRace(villageCode, version);
             }
             AdminUnit next = store.insert(current.code(), changed.kind().label(), changed.name(), commune.id(),
                     commune.provinceCode(), effective, changed.households(), current.source(), Inputs.text(decisionRef));
@@ -111,6 +111,14 @@ public class Villages {
         details.put("previousHouseholds", current.households());
         audit.record("VILLAGE_AMENDED", "admin_unit", current.code(), commune.code(), details);
         return result;
+    }
+
+    /** Another amendment came first: stale (412) for a client that sent the version it read, a conflict (409) otherwise. */
+    private DomainException lostRace(String villageCode, Integer version) {
+        return version != null
+                ? DomainException.stale("village.stale", villageCode, units.findByCode(villageCode, LocalDate.of(9999, 12, 31))
+                        .map(AdminUnit::version).orElse(-1), version)
+                : DomainException.conflict("village.changed-meanwhile", villageCode);
     }
 
     /** Merges villages of one commune into a new one (Nghị quyết of the provincial People's Council). */

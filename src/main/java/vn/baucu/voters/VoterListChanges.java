@@ -391,7 +391,7 @@ public class VoterListChanges {
         var list = lists.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
         var election = elections.get(list.electionId());
         var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
-        authorization.require(commune.id(), Authorization.Access.ADMINISTER, list.communeCode());
+        authorization.require(Authorization.Access.ADMINISTER, commune.id(), list.communeCode(), election.scopeCode());
         return list;
     }
 

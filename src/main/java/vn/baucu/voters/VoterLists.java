@@ -328,7 +328,8 @@ public class VoterLists {
         var list = store.find(listId).orElseThrow(() -> DomainException.notFound("voter.list-not-found", listId));
         var election = elections.get(list.electionId());
         var commune = units.find(list.communeCode(), election.electionDay()).orElseThrow();
-        authorization.require(commune.id(), vn.baucu.platform.Authorization.Access.ADMINISTER, list.communeCode());
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, commune.id(), list.communeCode(),
+                election.scopeCode());
         return new Administered(list, election, commune);
     }
 
