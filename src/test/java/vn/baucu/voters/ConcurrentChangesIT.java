@@ -127,6 +127,32 @@ class ConcurrentChangesIT {
         assertThat(wrong.body()).contains("COMPLAINT_ENTRY_OTHER_LIST").doesNotContain("Người Bên Cạnh");
     }
 
+    @Test
+    void twoWithdrawalsOfACandidateAndTwoFreezesOfAnElectionEachHappenOnce() throws Exception {
+        long election = Long.parseLong(send("POST", "/api/v1/elections", null, "{\"kind\":\"NATIONAL_ASSEMBLY\","
+                + "\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\",\"name\":\"QH đồng thời 2\",\"term\":\"2026-2031\","
+                + "\"electionDay\":\"2026-03-15\"}").body().replaceAll(".*\"id\":(\\d+).*", "$1"));
+        List<String> qn = jdbc.sql("select code from admin_unit where level = 'COMMUNE' and province_code = '22' and valid_to is null")
+                .query(String.class).list();
+        assertThat(send("PUT", "/api/v1/elections/" + election + "/provinces/22/units", null, "[{\"number\":1,\"seats\":3,"
+                + "\"communeCodes\":[\"" + String.join("\",\"", qn) + "\"]}]").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            String candidate = send("POST", "/api/v1/elections/" + election + "/contests/22-1/candidates", null,
+                    "{\"fullName\":\"Trần Thị Rút " + i + "\",\"birthDate\":\"1975-01-0" + (i + 1) + "\",\"sex\":\"F\","
+                            + "\"nominationSource\":\"INTRODUCED\",\"ethnicity\":\"Kinh\"}").body()
+                    .replaceAll(".*?\"id\":(\\d+).*", "$1");
+            assertThat(race("POST", "/api/v1/candidates/" + candidate + "/status",
+                    "{\"status\":\"WITHDRAWN\",\"reason\":\"Xin rút\"}")).containsExactlyInAnyOrder(200, 409);
+            assertThat(jdbc.sql("select count(*) from audit_log where subject = 'candidate' and subject_id = :c "
+                    + "and action = 'CANDIDATE_STATUS'").param("c", candidate).query(Integer.class).single())
+                    .as("one status change recorded").isEqualTo(1);
+        }
+        assertThat(race("POST", "/api/v1/elections/" + election + "/freeze", "{}")).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.sql("select count(*) from audit_log where subject = 'election' and subject_id = :e "
+                + "and action = 'ELECTION_FROZEN'").param("e", String.valueOf(election)).query(Integer.class).single())
+                .as("frozen once").isEqualTo(1);
+    }
+
     /** The same request sent twice at the same moment (after a barrier); the two statuses. */
     private List<Integer> race(String method, String path, String json) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(2);
