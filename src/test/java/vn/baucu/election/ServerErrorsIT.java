@@ -35,11 +35,7 @@ class ServerErrorsIT {
     JdbcClient jdbc;
 
     private String refused(MockHttpServletRequestBuilder request, String body, int expected) throws Exception {
-        MvcResult r = mvc.perform(request.with(admin()).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
-        String json = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(r.getResponse().getStatus()).as(body + " → " + json).isEqualTo(expected);
-        assertThat(json).contains("\"type\"").contains("\"title\"").contains("\"status\":" + expected);
-        return json;
+        return vn.baucu.support.Api.refused(mvc, request, body, expected);
     }
 
     private long na() throws Exception {

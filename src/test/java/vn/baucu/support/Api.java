@@ -19,6 +19,20 @@ public final class Api {
         return httpBasic("admin", "admin-test-password");
     }
 
+    /**
+     * Sends {@code body} as the administrator and checks that it is refused with {@code expected} in the one problem
+     * shape (type, title, status); the problem's JSON.
+     */
+    public static String refused(MockMvc mvc, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                                 String body, int expected) throws Exception {
+        var r = mvc.perform(request.with(admin()).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+        String json = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(r.getResponse().getStatus()).as(body + " → " + json).isEqualTo(expected);
+        org.assertj.core.api.Assertions.assertThat(json).as(body).contains("\"type\"").contains("\"title\"")
+                .contains("\"status\":" + expected);
+        return json;
+    }
+
     /** Creates an election through the API and returns its id. */
     public static long createElection(MockMvc mvc, String json) throws Exception {
         String body = mvc.perform(post("/api/v1/elections").with(admin()).contentType(MediaType.APPLICATION_JSON).content(json))
