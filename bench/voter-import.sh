@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 mvn -B -ntp -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=VoterImportBenchmark \
-  -Dbench.argLine="-Xmx512m -Dbench.rows=${rows}" 2>&1 | grep -A10 "== voter-list import benchmark" || true
+  -Dbench.argLine="-Xmx512m -Dbench.rows=${rows}" 2>&1 | grep -A11 "== voter-list import benchmark" || true
