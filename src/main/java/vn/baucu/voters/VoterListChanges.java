@@ -260,7 +260,7 @@ public class VoterListChanges {
         if (version != null && version != c.version()) {
             throw DomainException.stale("voter.complaint-stale", complaintId, c.version(), version);
         }
-        if (c.outcome() != null) {
+        if (!ComplaintStatus.of(c.outcome()).canMoveTo(ComplaintStatus.valueOf(outcome))) {
             throw DomainException.conflict("voter.complaint-answered", complaintId);
         }
         if (changes.answer(complaintId, outcome, answer, answeredOn, version) == 0) {
