@@ -23,6 +23,9 @@ public final class Ethnicities {
     private static final Map<String, String> BY_KEY = GROUPS.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(Ethnicities::key, g -> g, (a, b) -> a));
 
+    /** The answers for the spellings met so far (bounded): folding a name takes a normalisation and two regexes. */
+    private static final Map<String, Optional<String>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Ethnicities() {
     }
 
@@ -30,9 +33,17 @@ public final class Ethnicities {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> known = SEEN.get(text);
+        if (known != null) {
+            return known;
+        }
         String k = key(text);
         String group = BY_KEY.get(k);
-        return Optional.ofNullable(group != null ? group : ALIASES.get(k));
+        Optional<String> found = Optional.ofNullable(group != null ? group : ALIASES.get(k));
+        if (SEEN.size() < 1_000 && text.length() <= 40) {
+            SEEN.put(text, found);   // a list repeats a few spellings ("Kinh") on every row
+        }
+        return found;
     }
 
     private static String key(String s) {

@@ -91,6 +91,10 @@ class VoterImportBenchmark {
         double copySeconds = (System.nanoTime() - t0) / 1e9;
         jdbc.sql("delete from voter_entry where voter_list_id = :l").param("l", listId).update();
         jdbc.sql("delete from voter_list where id = :l").param("l", listId).update();
+        // the import that follows must not pay for the baseline's million dead rows with the very same keys (each
+        // unique-index insert would visit the heap to see its twin is dead): the import goes to another election,
+        // and the dead rows are vacuumed away
+        jdbc.sql("vacuum voter_entry").update();
 
         long tv = System.nanoTime();
         var checkedOnly = voterLists.validate(() -> open(csv), RuleSet.NATIONAL_ASSEMBLY_2025, LocalDate.of(2027, 5, 23),
@@ -100,7 +104,9 @@ class VoterImportBenchmark {
         var area2 = Authorization.runAsSystem(() -> organisations.addPollingArea("06709", LocalDate.of(2027, 5, 23),
                 90_000 + (int) (Math.random() * 9_000), "Benchmark 2", null, 4_000, null));
         long t1 = System.nanoTime();
-        VoterListReport report = Authorization.runAsSystem(() -> voterLists.confirm(election.id(),
+        var importElection = Authorization.runAsSystem(() -> elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY,
+                null, RuleSet.NATIONAL_ASSEMBLY_2025, "Benchmark import", "2027-2032", LocalDate.of(2027, 5, 23), null)));
+        VoterListReport report = Authorization.runAsSystem(() -> voterLists.confirm(importElection.id(),
                 new VoterLists.Target(area2.id(), null), "voters.csv", () -> open(csv), Locale.forLanguageTag("vi")));
         double importSeconds = (System.nanoTime() - t1) / 1e9;
 
