@@ -106,6 +106,34 @@ public class AuditLog {
                 .query(Long.class).list();
     }
 
+    /** The result of recomputing the whole chain. */
+    public record Verification(boolean intact, long entries, String head, Long firstBroken) {
+    }
+
+    /** Recomputes the whole chain: whether it is intact, how long it is, its head, and the first entry that breaks it. */
+    @Transactional(readOnly = true)
+    public Verification verification() {
+        List<Long> broken = verify();
+        Head h = head();
+        return new Verification(broken.isEmpty(), h.entries(), h.head(), broken.isEmpty() ? null : broken.get(0));
+    }
+
+    /** The chain's head: the number of entries, the last entry's hash and when it was written. */
+    public record Head(long entries, String head, java.time.Instant at) {
+    }
+
+    @Transactional(readOnly = true)
+    public Head head() {
+        return jdbc.sql("""
+                        select (select count(*) from audit_log),
+                               coalesce((select hash from audit_log order by id desc limit 1), :genesis),
+                               (select occurred_at from audit_log order by id desc limit 1)""")
+                .param("genesis", GENESIS)
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(String subject, String subjectId, int limit) {
         return jdbc.sql("""

@@ -63,6 +63,7 @@ class SecurityConfig {
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/calendars/preview").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401,
                         "unauthorized", ex instanceof LockedException ? "problem.locked" : "problem.unauthorized")))
