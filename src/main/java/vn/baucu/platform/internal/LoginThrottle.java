@@ -42,21 +42,9 @@ public class LoginThrottle {
 
     /** Why this attempt is refused before its password is even checked, or null when it may go ahead. */
     public SignInEvent.Kind refusal(String username, String client) {
-        Timestamp since = Timestamp.from(clock.instant().minus(window));
-        int fromClient = jdbc.sql("select count(*) from auth_failure where client = :c and at > :since")
-                .param("c", client).param("since", since).query(Integer.class).single();
-        if (fromClient >= perClient) {
-            return SignInEvent.Kind.THROTTLED;
-        }
-        if (username != null) {
-            int onAccount = jdbc.sql("""
-                            select count(*) from auth_failure where username = :u and client = :c and at > :since""")
-                    .param("u", username).param("c", client).param("since", since).query(Integer.class).single();
-            if (onAccount >= perAccountAndClient) {
-                return SignInEvent.Kind.LOCKED;
-            }
-        }
-        return null;
+        Counts c = counts(username, client);
+        return c.fromClient() >= perClient ? SignInEvent.Kind.THROTTLED
+                : c.onAccount() >= perAccountAndClient ? SignInEvent.Kind.LOCKED : null;
     }
 
     /** Records a failed sign-in, and tells when it is the one that locks the account for this client or throttles it. */
@@ -64,29 +52,32 @@ public class LoginThrottle {
         jdbc.sql("insert into auth_failure (username, client, at) values (:u, :c, :at)")
                 .param("u", String.valueOf(username)).param("c", client).param("at", Timestamp.from(clock.instant())).update();
         events.publishEvent(new SignInEvent(SignInEvent.Kind.FAILED, username, client));
-        if (refusal(username, client) == SignInEvent.Kind.LOCKED
-                && count(username, client) == perAccountAndClient) {
+        Counts c = counts(username, client);
+        if (c.fromClient() < perClient && c.onAccount() == perAccountAndClient) {
             events.publishEvent(new SignInEvent(SignInEvent.Kind.LOCKED, username, client));
         }
-        if (countClient(client) == perClient) {
+        if (c.fromClient() == perClient) {
             events.publishEvent(new SignInEvent(SignInEvent.Kind.THROTTLED, username, client));
         }
+    }
+
+    /** Failures in the window from the client, and of them on the account (0 without one). */
+    private record Counts(int fromClient, int onAccount) {
+    }
+
+    /** Both counts in one index scan of the client's failures: this runs before every password check. */
+    private Counts counts(String username, String client) {
+        return jdbc.sql("""
+                        select count(*), count(*) filter (where username = :u)
+                        from auth_failure where client = :c and at > :since""")
+                .param("u", String.valueOf(username)).param("c", client)
+                .param("since", Timestamp.from(clock.instant().minus(window)))
+                .query((rs, i) -> new Counts(rs.getInt(1), username == null ? 0 : rs.getInt(2))).single();
     }
 
     /** A successful sign-in clears that account's failures from that client. */
     void succeeded(String username, String client) {
         jdbc.sql("delete from auth_failure where username = :u and client = :c").param("u", username).param("c", client)
                 .update();
-    }
-
-    private int count(String username, String client) {
-        return jdbc.sql("select count(*) from auth_failure where username = :u and client = :c and at > :since")
-                .param("u", String.valueOf(username)).param("c", client)
-                .param("since", Timestamp.from(clock.instant().minus(window))).query(Integer.class).single();
-    }
-
-    private int countClient(String client) {
-        return jdbc.sql("select count(*) from auth_failure where client = :c and at > :since").param("c", client)
-                .param("since", Timestamp.from(clock.instant().minus(window))).query(Integer.class).single();
     }
 }

@@ -86,17 +86,32 @@ public class UploadStaging {
         return token;
     }
 
-    /** The upload {@code token}, copied to a local temporary file, for the user who staged it only (403 otherwise). */
-    @Transactional
-    public Staged fetch(UUID token, String user) {
-        record Row(String fileName, long oid, String by) {
+    /** A staged upload's row, for the user who staged it only (404 when gone, 403 for anyone else). */
+    private record Row(String fileName, long oid) {
+    }
+
+    private Row own(UUID token, String user) {
+        record Found(String fileName, long oid, String by) {
         }
-        Row row = jdbc.sql("select file_name, content_oid, uploaded_by from upload_staging where token = :t").param("t", token)
-                .query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3))).optional()
+        Found row = jdbc.sql("select file_name, content_oid, uploaded_by from upload_staging where token = :t").param("t", token)
+                .query((rs, i) -> new Found(rs.getString(1), rs.getLong(2), rs.getString(3))).optional()
                 .orElseThrow(() -> DomainException.notFound("voter.upload-expired"));
         if (!row.by().equals(user)) {
             throw DomainException.forbidden("problem.forbidden");
         }
+        return new Row(row.fileName(), row.oid());
+    }
+
+    /** Refuses (404, 403) unless {@code token} is an upload {@code user} staged; reads nothing of its content. */
+    @Transactional(readOnly = true)
+    public void requireOwn(UUID token, String user) {
+        own(token, user);
+    }
+
+    /** The upload {@code token}, copied to a local temporary file, for the user who staged it only (403 otherwise). */
+    @Transactional
+    public Staged fetch(UUID token, String user) {
+        Row row = own(token, user);
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             Path file = Files.createTempFile("baucu-upload-", ".bin");

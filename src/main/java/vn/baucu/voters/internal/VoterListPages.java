@@ -134,7 +134,7 @@ class VoterListPages {
         var target = target(pollingArea, village);
         voterLists.requireImporter(id, target);
         String user = authorization.currentUser().username();
-        staging.fetch(token, user).close();   // it exists and is this user's: refused here, in the request, if not
+        staging.requireOwn(token, user);   // it exists and is this user's: refused here, in the request, if not
         UUID job = jobs.start(user);
         var context = SecurityContextHolder.getContext();
         imports.execute(() -> {
