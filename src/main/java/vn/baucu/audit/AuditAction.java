@@ -57,7 +57,24 @@ public enum AuditAction {
     VOTER_LIST_COMPLAINT_ANSWERED(Kind.CHANGE, "A complaint was answered (and whether late)."),
     VOTER_LIST_EXPORTED(Kind.READ, "A voter list was exported for posting (PDF, with its SHA-256)."),
     VOTER_LIST_ENTRIES_READ(Kind.READ, "A list's entries were read (page or API), with the search."),
-    VOTER_SEARCHED(Kind.READ, "An official searched the voters of an election, with how many full ids were shown.");
+    VOTER_SEARCHED(Kind.READ, "An official searched the voters of an election, with how many full ids were shown."),
+    // polling day
+    REPORTING_TIMES_SET(Kind.CHANGE, "The times at which every team reports turnout were set for an election."),
+    POLLING_OPENED(Kind.CHANGE, "A polling place opened (time, who, the empty ballot box shown)."),
+    POLLING_CLOSED(Kind.CHANGE, "A polling place closed its vote."),
+    TURNOUT_REPORTED(Kind.CHANGE, "A team reported how many had voted at a reporting time."),
+    POLLING_EVENT_RECORDED(Kind.CHANGE, "An incident, an interruption (Điều 71) or a mobile ballot box (Điều 69) was recorded."),
+    VILLAGE_MEETING_RECORDED(Kind.CHANGE, "A village meeting recorded the households present and the voting method it chose."),
+    // counting minutes
+    MINUTES_ENTERED(Kind.CHANGE, "One of the two independent entries of a counting minutes was made (and the outcome of comparing them)."),
+    MINUTES_RESOLVED(Kind.CHANGE, "A coordinator resolved differing entries: kept one, or sent the minutes back for two new entries."),
+    MINUTES_CERTIFIED(Kind.CHANGE, "A counting minutes was certified and frozen, with the SHA-256 of its canonical data."),
+    MINUTES_CORRECTION_OPENED(Kind.CHANGE, "A correction of a certified minutes was opened as a new version, with its reason and decision."),
+    MINUTES_SCAN_ATTACHED(Kind.CHANGE, "A photo or scan of the signed paper minutes was attached, with its SHA-256."),
+    // rehearsals
+    REHEARSAL_CREATED(Kind.CHANGE, "An election was copied as a rehearsal."),
+    REHEARSAL_RESET(Kind.CHANGE, "A rehearsal's polling day and minutes were cleared."),
+    REHEARSAL_DELETED(Kind.CHANGE, "A rehearsal was deleted with everything in it.");
 
     /** A change to election data, a read of personal data, or an event of the accounts. */
     public enum Kind { CHANGE, READ, ACCOUNT }

@@ -443,15 +443,30 @@ public class Candidates {
         return document("counting-minutes", electionId, placeCode);
     }
 
+    /**
+     * The names on the printed ballot of a contest, in ballot order: the settled list, with the names struck off or
+     * withdrawn after printing still in their place ({@link CandidateView#struckAfterPrinting()}: their votes do not
+     * count) and the names nominated from the floor of a village meeting at the end. Empty before the list is settled.
+     */
+    @Transactional(readOnly = true)
+    public List<CandidateView> ballot(long electionId, String placeCode) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        return onList(contest, true);
+    }
+
+    private List<CandidateView> onList(Contest contest, boolean printed) {
+        return store.byContest(contest.id()).stream().filter(c -> c.listPosition() != null)
+                .filter(c -> !Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.status()) || (printed && c.struckAfterPrinting()))
+                .toList();
+    }
+
     private byte[] document(String template, long electionId, String placeCode) {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
         // the posted list holds the active names; the ballot (and the minutes printed from it) also the names
         // struck off after printing, which cannot be taken off a printed ballot
-        boolean printed = !template.equals("candidate-list");
-        List<CandidateView> onList = store.byContest(contest.id()).stream().filter(c -> c.listPosition() != null)
-                .filter(c -> !Set.of("WITHDRAWN", "STRUCK_OFF").contains(c.status()) || (printed && c.struckAfterPrinting()))
-                .toList();
+        List<CandidateView> onList = onList(contest, !template.equals("candidate-list"));
         if (onList.isEmpty()) {
             throw DomainException.conflict("candidate.no-final-list", placeCode);
         }
@@ -476,8 +491,8 @@ public class Candidates {
     }
 
     Contest requireAdminister(Contest contest) {
-        var unit = units.find(contest.unitCode(), contest.electionDay())
-                .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
+        var unit = units.find(guardedUnit(contest), contest.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", guardedUnit(contest), contest.electionDay()));
         // the one guard: the contest's unit, within its election's scope, administered by the user
         authorization.require(Access.ADMINISTER, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
         return contest;
@@ -506,10 +521,18 @@ public class Candidates {
             // freezing the election fixes its lists: after that only the result may change a status
             throw DomainException.conflict("candidate.election-frozen", placeCode);
         }
-        var unit = units.find(contest.unitCode(), contest.electionDay())
-                .orElseThrow(() -> DomainException.notFound("unit.not-found", contest.unitCode(), contest.electionDay()));
+        var unit = units.find(guardedUnit(contest), contest.electionDay())
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", guardedUnit(contest), contest.electionDay()));
         // the one guard: the contest's unit, within its election's scope, administered by the user
         authorization.require(Access.ADMINISTER, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
         return contest;
+    }
+
+    /**
+     * The unit the guard checks for a contest: a village's contest is the village's (administered by its commune,
+     * and inside an election of that one village); an electoral unit's is its commune's or province's.
+     */
+    private static String guardedUnit(Contest contest) {
+        return contest.villageId() != null ? contest.placeCode() : contest.unitCode();
     }
 }

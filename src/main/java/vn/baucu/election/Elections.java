@@ -284,6 +284,34 @@ public class Elections {
         return Inputs.sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A contest of an election by its place code (a village's code, or "22-1" for unit 1 of province 22). */
+    @Transactional(readOnly = true)
+    public ContestRef contest(long electionId, String placeCode) {
+        return store.contestRef(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+    }
+
+    /** The contests of an election in one commune (its villages' contests, and the units its polling areas vote in). */
+    @Transactional(readOnly = true)
+    public List<ContestRef> contestsOfCommune(long electionId, String communeCode) {
+        return store.contestRefsOfCommune(electionId, communeCode);
+    }
+
+    /**
+     * Whether a polling area votes in a contest: the area lies in one of the contest's electoral unit's communes and
+     * serves its election day.
+     */
+    @Transactional(readOnly = true)
+    public boolean votesIn(long pollingAreaId, ContestRef contest) {
+        return !contest.village() && store.pollingAreaVotesIn(pollingAreaId, contest.id(), contest.electionDay());
+    }
+
+    /** Whether a polling area votes in some contest of an election on its day (see {@link #votesIn}). */
+    @Transactional(readOnly = true)
+    public boolean servedBy(long pollingAreaId, long electionId) {
+        return store.pollingAreaServes(pollingAreaId, electionId);
+    }
+
     /** A province's own, earlier internal deadline on top of the legal ones (e.g. Plan 10-KH/TU). */
     @Transactional
     public void addInternalDeadline(long electionId, String code, String title, LocalDate due, boolean perContest) {
@@ -318,7 +346,8 @@ public class Elections {
     public int markContestDone(long contestId, String code, LocalDate doneOn, String decisionRef) {
         var place = store.contestPlace(contestId).orElseThrow(() -> DomainException.notFound("body.contest-not-found", contestId));
         ElectionView election = get(place.electionId());
-        String unitCode = place.communeCode() != null ? place.communeCode() : place.provinceCode();
+        // a village's contest (it has a commune) is guarded on the village, which a village-wide election contains
+        String unitCode = place.communeCode() != null ? place.placeCode() : place.provinceCode();
         AdminUnit unit = units.find(unitCode, election.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
         authorization.require(Access.ADMINISTER, unit.id(), unitCode, election.scopeCode());

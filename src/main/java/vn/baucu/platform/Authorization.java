@@ -92,6 +92,48 @@ public class Authorization {
         return user;
     }
 
+    /**
+     * The guard for what a polling place's own team records (opening, turnout, incidents, the typed minutes), the
+     * same guard as {@link #require(Access, long, String, String)} with one more way in: besides those who administer
+     * the unit (the commune's officials and above), an {@link Role#ELECTION_TEAM} member of exactly that place — the
+     * village {@code unitCode} when {@code pollingAreaId} is null, else that polling area of the commune {@code unitCode}.
+     * Everyone else is refused (403), observers, Front and Party committees included.
+     */
+    public CurrentUser requirePollingTeam(long unitId, String unitCode, Long pollingAreaId, String electionScope) {
+        CurrentUser user = currentUser();
+        if (electionScope != null && !hierarchy.isWithin(unitId, electionScope)) {
+            throw DomainException.violations(java.util.List.of(Violation.of("SCOPE-001", "unit",
+                    "problem.outside-election-scope", unitCode, electionScope)));
+        }
+        if (allows(unitId, Access.ADMINISTER) || isTeamOf(user, unitCode, pollingAreaId)) {
+            return user;
+        }
+        throw DomainException.forbidden("problem.forbidden.unit", unitCode);
+    }
+
+    /** As {@link #requirePollingTeam(long, String, Long, String)} for the unit with this code on {@code asOf} (404 if none). */
+    public CurrentUser requirePollingTeam(String unitCode, java.time.LocalDate asOf, Long pollingAreaId, String electionScope) {
+        currentUser();
+        long unitId = hierarchy.unitId(unitCode, asOf)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, asOf));
+        return requirePollingTeam(unitId, unitCode, pollingAreaId, electionScope);
+    }
+
+    /** Whether the current user has {@code access} to the unit with this code on {@code asOf}. */
+    public boolean allows(String unitCode, java.time.LocalDate asOf, Access access) {
+        var id = hierarchy.unitId(unitCode, asOf);
+        return id.isPresent() && allows(id.getAsLong(), access);
+    }
+
+    /** Whether the user is an election team member of exactly this place (see {@link #requirePollingTeam}). */
+    public static boolean isTeamOf(CurrentUser user, String unitCode, Long pollingAreaId) {
+        if (user == null || user.role() != Role.ELECTION_TEAM) {
+            return false;
+        }
+        return pollingAreaId == null ? unitCode.equals(user.unitCode()) && user.pollingAreaId() == null
+                : pollingAreaId.equals(user.pollingAreaId()) && unitCode.equals(user.unitCode());
+    }
+
     /** Whether the unit (as of {@code asOf}) lies within the scope {@code scopeCode}; any unit for a null scope. */
     public boolean isWithin(String unitCode, java.time.LocalDate asOf, String scopeCode) {
         if (scopeCode == null) {

@@ -77,6 +77,23 @@ public class VoterLists {
     }
 
     /**
+     * The electorate of a polling area or a village as its list stands at the end of {@code day} (the election day):
+     * entries not removed by then (Điều 29 khoản 4, Điều 33), less those who took a certificate to vote elsewhere
+     * (Điều 34 khoản 3), and for a commune's own council less those listed for the NA and the province only; with the
+     * households they make up (the village head rules count households, Luật 10/2022/QH15, Điều 20).
+     *
+     * @param communeCouncil whether the contest is a commune People's Council's
+     */
+    public record Electorate(long listId, long voters, long households, long removed, long certificatesOut) {
+    }
+
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.Optional<Electorate> electorate(long electionId, Target target, LocalDate day, boolean communeCouncil) {
+        return store.electorate(electionId, target.pollingAreaId(), target.villageCode(), day, communeCouncil)
+                .map(r -> new Electorate(r[0], r[1], r[2], r[3], r[4]));
+    }
+
+    /**
      * Imports (confirms) a voter list: all or nothing. Every row is validated and streamed into the
      * database with COPY inside one transaction; any error — or a person already on another list of the
      * election, which the database itself refuses even when two communes import at once — rolls it all
@@ -181,19 +198,22 @@ public class VoterLists {
     /** The commune of a list's target, once the current user is known to administer it within the election's scope. */
     private Place place(vn.baucu.election.ElectionView election, Target target) {
         Place place;
+        String guarded;   // the unit the guard checks: the village itself (a village-wide election contains it), or the area's commune
         if (target.pollingAreaId() != null) {
             var area = organisations.pollingArea(target.pollingAreaId())
                     .orElseThrow(() -> DomainException.notFound("body.polling-area-not-found", target.pollingAreaId()));
             place = new Place(area.communeCode(), null);
+            guarded = area.communeCode();
         } else if (target.villageCode() != null) {
             var village = units.find(target.villageCode(), election.electionDay())
                     .filter(u -> u.level() == vn.baucu.geography.UnitLevel.VILLAGE)
                     .orElseThrow(() -> DomainException.notFound("unit.not-found", target.villageCode(), election.electionDay()));
             place = new Place(village.parentCode(), village.households());
+            guarded = village.code();
         } else {
             throw DomainException.badRequest("voter.target-required");
         }
-        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, place.communeCode(), election.electionDay(),
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, guarded, election.electionDay(),
                 election.scopeCode());
         return place;
     }

@@ -290,6 +290,52 @@ public class ElectionStore {
         return lines;
     }
 
+    static final String CONTEST_REF = """
+            select c.id, c.election_id, e.name, e.kind, e.rule_set, e.council_level, e.election_day, e.scope_code,
+                   c.place_code, c.place_name, c.commune_code, c.province_code, c.village_id is not null, c.seats,
+                   e.status = 'FROZEN', e.fingerprint, e.rehearsal_of
+            from contest c join election e on e.id = c.election_id""";
+
+    static vn.baucu.election.ContestRef contestRef(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new vn.baucu.election.ContestRef(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                ElectionKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13),
+                rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getObject(17, Long.class));
+    }
+
+    public Optional<vn.baucu.election.ContestRef> contestRef(long electionId, String placeCode) {
+        return jdbc.sql(CONTEST_REF + " where c.election_id = :e and c.place_code = :p")
+                .param("e", electionId).param("p", placeCode).query(ElectionStore::contestRef).optional();
+    }
+
+    public List<vn.baucu.election.ContestRef> contestRefsOfCommune(long electionId, String communeCode) {
+        return jdbc.sql(CONTEST_REF + """
+                         where c.election_id = :e and (c.commune_code = :c or c.electoral_unit_id in (
+                             select uc.electoral_unit_id from electoral_unit_commune uc join admin_unit a on a.id = uc.commune_id
+                             where uc.election_id = :e and a.code = :c))
+                        order by c.village_id is null, c.place_name, c.place_code""")
+                .param("e", electionId).param("c", communeCode).query(ElectionStore::contestRef).list();
+    }
+
+    public boolean pollingAreaServes(long pollingAreaId, long electionId) {
+        return jdbc.sql("""
+                        select count(*) from polling_area p
+                        join electoral_unit_commune uc on uc.commune_id = p.commune_id and uc.election_id = :e
+                        join election e on e.id = :e
+                        where p.id = :p and p.polling_day = e.election_day""")
+                .param("p", pollingAreaId).param("e", electionId).query(Long.class).single() > 0;
+    }
+
+    public boolean pollingAreaVotesIn(long pollingAreaId, long contestId, LocalDate day) {
+        return jdbc.sql("""
+                        select count(*) from polling_area p
+                        join electoral_unit_commune uc on uc.commune_id = p.commune_id
+                        join contest c on c.electoral_unit_id = uc.electoral_unit_id
+                        where p.id = :p and c.id = :c and p.polling_day = :d""")
+                .param("p", pollingAreaId).param("c", contestId).param("d", java.sql.Date.valueOf(day))
+                .query(Long.class).single() > 0;
+    }
+
     static final String VIEW = """
             select e.*, s.name as scope_name,
                    (select count(*) from contest c where c.election_id = e.id) as contests,

@@ -37,7 +37,7 @@ class UserApi {
         this.jdbc = jdbc;
     }
 
-    record NewUser(String username, String fullName, String role, String unitCode, String password) {
+    record NewUser(String username, String fullName, String role, String unitCode, String password, Long pollingAreaId) {
     }
 
     record UserView(String username, String fullName, String role, String unitCode, boolean enabled, boolean locked) {
@@ -67,7 +67,8 @@ class UserApi {
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
         }
-        users.create(request.username(), request.fullName().strip(), role, request.unitCode(), request.password(),
+        users.create(request.username(), request.fullName().strip(), role, request.unitCode(), request.pollingAreaId(),
+                request.password(),
                 me.username());
         return new UserView(request.username(), request.fullName().strip(), role.name(), request.unitCode(), true, false);
     }

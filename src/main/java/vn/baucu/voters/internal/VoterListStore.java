@@ -268,4 +268,34 @@ public class VoterListStore {
         return new ListRow(rs.getLong(1), rs.getLong(2), area, rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
                 rs.getInt(8), posted == null ? null : posted.toLocalDate());
     }
+
+    /** [list id, voters counted, their households, removed by then, certificates to vote elsewhere] on {@code day}. */
+    public java.util.Optional<long[]> electorate(long electionId, Long pollingAreaId, String villageCode,
+                                                 java.time.LocalDate day, boolean communeCouncil) {
+        return jdbc.sql("""
+                        select l.id,
+                               count(*) filter (where x.counted),
+                               count(distinct coalesce(x.household_id, 'row-' || x.row_no)) filter (where x.counted),
+                               count(*) filter (where x.gone),
+                               count(*) filter (where x.certificate)
+                        from voter_list l
+                        left join lateral (
+                            select e.row_no, e.household_id, f.gone, f.certificate,
+                                   not f.gone and not f.certificate and not f.restricted as counted
+                            from voter_entry e, lateral (select
+                                case when e.status = 'REMOVED' then coalesce((select min(c.changed_on) from voter_change c
+                                         where c.entry_id = e.id and c.kind in ('REMOVE', 'TRANSFER')), :day) <= :day
+                                     else false end as gone,
+                                coalesce(e.certificate_on <= :day, false) as certificate,
+                                :commune and coalesce(e.restriction = 'NA_AND_PROVINCE_ONLY', false) as restricted) f
+                            where e.voter_list_id = l.id
+                        ) x on true
+                        where l.election_id = :e
+                          and (l.polling_area_id = :area or l.village_code = :village)
+                        group by l.id""")
+                .param("e", electionId).param("area", pollingAreaId).param("village", villageCode)
+                .param("day", java.sql.Date.valueOf(day)).param("commune", communeCouncil)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .optional();
+    }
 }

@@ -1,0 +1,151 @@
+package vn.baucu.counting.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.baucu.counting.CountingMinutes;
+import vn.baucu.counting.EntryReceipt;
+import vn.baucu.counting.MinutesEntry;
+import vn.baucu.counting.MinutesSummary;
+import vn.baucu.counting.MinutesView;
+import vn.baucu.counting.Notice;
+import vn.baucu.platform.DomainException;
+import vn.baucu.platform.Idempotency;
+import vn.baucu.platform.ProblemRenderer;
+import vn.baucu.platform.Versions;
+
+/** contracts/counting-minutes.md: entering, resolving, certifying and correcting the minutes of a contest. */
+@RestController
+@Tag(name = "Counting minutes", description = "Entered twice, checked, resolved, certified, corrected (contracts/counting-minutes.md)")
+class MinutesApi {
+
+    private static final String BASE = "/api/v1/elections/{id}/contests/{place}/minutes";
+
+    private final CountingMinutes minutes;
+    private final MinutesPdf pdf;
+    private final ProblemRenderer renderer;
+
+    MinutesApi(CountingMinutes minutes, MinutesPdf pdf, ProblemRenderer renderer) {
+        this.minutes = minutes;
+        this.pdf = pdf;
+        this.renderer = renderer;
+    }
+
+    @PostMapping(BASE + "/entries")
+    @Operation(summary = "One of the two independent entries of a paper minutes (Idempotency-Key required)")
+    ResponseEntity<Map<String, Object>> enter(@PathVariable long id, @PathVariable String place,
+                                              @RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                              @RequestBody MinutesEntry entry, Locale locale) {
+        if (entry == null) {
+            throw DomainException.badRequest("problem.malformed-body");
+        }
+        Idempotency.Outcome<EntryReceipt> outcome = minutes.enter(id, place, entry, Idempotency.key(key), "API");
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .eTag(Versions.etag(outcome.body().minutes().version()))
+                .body(receipt(outcome.body(), locale));
+    }
+
+    Map<String, Object> receipt(EntryReceipt r, Locale locale) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("minutes", r.minutes());
+        out.put("differences", r.differences());
+        out.put("warnings", notices(r.warnings(), locale));
+        return out;
+    }
+
+    private List<Map<String, Object>> notices(List<Notice> notices, Locale locale) {
+        return notices.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", n.code());
+            m.put("field", n.field());
+            m.put("message", renderer.message(n.messageKey(), n.args().toArray(), locale, n.messageKey()));
+            m.put("explanation", n.explanation());
+            return m;
+        }).toList();
+    }
+
+    record Resolution(String keep, Boolean reenter) {
+    }
+
+    @PostMapping(BASE + "/{minutesId}/resolution")
+    @Operation(summary = "A coordinator of the commune who made neither entry keeps FIRST or SECOND, or sends the minutes back (reenter)")
+    MinutesSummary resolve(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+                           @RequestBody Resolution r) {
+        if (r == null) {
+            throw DomainException.badRequest("problem.malformed-body");
+        }
+        return minutes.resolve(id, place, minutesId, r.keep(), Boolean.TRUE.equals(r.reenter()));
+    }
+
+    record Certification(String signedBy) {
+    }
+
+    @PostMapping(BASE + "/{minutesId}/certification")
+    @Operation(summary = "The commune's official certifies verified minutes (If-Match: the current version); frozen from then on")
+    ResponseEntity<MinutesSummary> certify(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                           @RequestBody(required = false) Certification c) {
+        MinutesSummary s = minutes.certify(id, place, minutesId, Versions.ifMatch(ifMatch), c == null ? null : c.signedBy());
+        return ResponseEntity.ok().eTag(Versions.etag(s.version())).body(s);
+    }
+
+    record Correction(String reason, String decision) {
+    }
+
+    @PostMapping(BASE + "/{minutesId}/corrections")
+    @Operation(summary = "Opens version n+1 of certified minutes, with its reason and decision; version n stays readable")
+    ResponseEntity<MinutesSummary> correct(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+                                           @RequestBody Correction c) {
+        if (c == null) {
+            throw DomainException.badRequest("problem.malformed-body");
+        }
+        MinutesSummary s = minutes.correct(id, place, minutesId, c.reason(), c.decision());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(s.version())).body(s);
+    }
+
+    @GetMapping(BASE)
+    @Operation(summary = "Every minutes of the contest that the user may read, with status and version")
+    List<MinutesSummary> list(@PathVariable long id, @PathVariable String place) {
+        return minutes.list(id, place);
+    }
+
+    @GetMapping(BASE + "/{minutesId}")
+    @Operation(summary = "One minutes with every version; figures are hidden while a version waits for its second entry")
+    ResponseEntity<MinutesView> get(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId) {
+        MinutesView v = minutes.get(id, place, minutesId);
+        return ResponseEntity.ok().eTag(Versions.etag(v.minutes().version())).cacheControl(CacheControl.noCache()).body(v);
+    }
+
+    @GetMapping(path = BASE + "/{minutesId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The official minutes: figures and words, incidents, signatures, SHA-256 and QR code")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"bien-ban-kiem-phieu-" + minutesId + ".pdf\"")
+                .body(pdf.render(id, place, minutesId));
+    }
+
+    @GetMapping(path = "/api/v1/public/minutes/{sha256}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Public: the certified data of a minutes by the SHA-256 printed on it (never a rehearsal)")
+    ResponseEntity<String> published(@PathVariable String sha256) {
+        return minutes.certifiedBySha(sha256)
+                .map(body -> ResponseEntity.ok().eTag("\"" + sha256.toLowerCase() + "\"")
+                        .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(body))
+                .orElseThrow(() -> DomainException.notFound("counting.sha-not-found", sha256));
+    }
+}

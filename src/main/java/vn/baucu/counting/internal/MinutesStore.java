@@ -1,0 +1,217 @@
+package vn.baucu.counting.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.baucu.counting.MinutesStatus;
+
+/** The tables of the counting minutes. Every change of status is a conditional update from the status it leaves. */
+@Repository
+public class MinutesStore {
+
+    private final JdbcClient jdbc;
+
+    MinutesStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Row(long id, long electionId, long contestId, Long pollingAreaId, String communeCode, String unitCode,
+                      int version, MinutesStatus status, int attempt) {
+    }
+
+    public record EntryRow(long id, int attempt, int seq, String enteredBy, Instant enteredAt, String source,
+                           boolean discarded, String figures) {
+    }
+
+    public record VersionRow(int version, Instant openedAt, String openedBy, String reason, String decision, String figures,
+                             String resolution, String resolvedBy, Instant certifiedAt, String certifiedBy,
+                             String signedBy, String sha256, String canonical, String scanSha256) {
+    }
+
+    private static final String ROW = """
+            select id, election_id, contest_id, polling_area_id, commune_code, unit_code, version, status, attempt
+            from minutes""";
+
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Long.class), rs.getString(5),
+                rs.getString(6), rs.getInt(7), MinutesStatus.valueOf(rs.getString(8)), rs.getInt(9));
+    }
+
+    /** The minutes of a place, created (with its version 1) when it is first entered; locked until commit. */
+    public Row lockOrCreate(long electionId, long contestId, Long pollingAreaId, String communeCode, String unitCode,
+                            Instant now, String by) {
+        Long created = jdbc.sql("""
+                        insert into minutes (election_id, contest_id, polling_area_id, commune_code, unit_code, created_at)
+                        values (:e, :c, :p, :commune, :unit, :t)
+                        on conflict (contest_id, coalesce(polling_area_id, 0)) do nothing returning id""")
+                .param("e", electionId).param("c", contestId).param("p", pollingAreaId).param("commune", communeCode)
+                .param("unit", unitCode).param("t", Timestamp.from(now)).query(Long.class).optional().orElse(null);
+        if (created != null) {
+            insertVersion(created, 1, now, by, null, null);
+        }
+        return jdbc.sql(ROW + " where contest_id = :c and coalesce(polling_area_id, 0) = :p for update")
+                .param("c", contestId).param("p", pollingAreaId == null ? 0L : pollingAreaId).query(MinutesStore::row).single();
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.sql(ROW + " where id = :id").param("id", id).query(MinutesStore::row).optional();
+    }
+
+    public Optional<Row> lock(long id) {
+        return jdbc.sql(ROW + " where id = :id for update").param("id", id).query(MinutesStore::row).optional();
+    }
+
+    public List<Row> ofContest(long contestId) {
+        return jdbc.sql(ROW + " where contest_id = :c order by polling_area_id nulls first, id").param("c", contestId)
+                .query(MinutesStore::row).list();
+    }
+
+    public List<EntryRow> entries(long minutesId, int version) {
+        return jdbc.sql("""
+                        select id, attempt, seq, entered_by, entered_at, source, discarded, figures::text
+                        from minutes_entry where minutes_id = :m and version = :v order by attempt, seq""")
+                .param("m", minutesId).param("v", version)
+                .query((rs, i) -> new EntryRow(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getBoolean(7), rs.getString(8)))
+                .list();
+    }
+
+    public int countEntries(long minutesId, int version, int attempt) {
+        return jdbc.sql("select count(*) from minutes_entry where minutes_id = :m and version = :v and attempt = :a")
+                .param("m", minutesId).param("v", version).param("a", attempt).query(Integer.class).single();
+    }
+
+    public void insertEntry(Row m, int seq, String by, Instant at, String source, String figures) {
+        jdbc.sql("""
+                        insert into minutes_entry (minutes_id, version, attempt, seq, entered_by, entered_at, source, figures)
+                        values (:m, :v, :a, :s, :by, :at, :src, cast(:f as jsonb))""")
+                .param("m", m.id()).param("v", m.version()).param("a", m.attempt()).param("s", seq).param("by", by)
+                .param("at", Timestamp.from(at)).param("src", source).param("f", figures).update();
+    }
+
+    /** Moves the minutes from {@code from} (and only from it) to {@code to}; false when someone else moved it first. */
+    public boolean move(long id, int version, MinutesStatus from, MinutesStatus to) {
+        if (!from.canMoveTo(to)) {
+            return false;
+        }
+        return jdbc.sql("update minutes set status = :to where id = :id and version = :v and status = :from")
+                .param("to", to.name()).param("id", id).param("v", version).param("from", from.name()).update() == 1;
+    }
+
+    public void agree(long id, int version, String figures, String resolution, String resolvedBy) {
+        jdbc.sql("""
+                        update minutes_version set figures = cast(:f as jsonb), resolution = :r, resolved_by = :by
+                        where minutes_id = :m and version = :v""")
+                .param("f", figures).param("r", resolution).param("by", resolvedBy).param("m", id).param("v", version)
+                .update();
+    }
+
+    /** Sends a differing minutes back for two new entries; false when it is no longer DIFFERENT. */
+    public boolean reenter(long id, int version) {
+        boolean moved = jdbc.sql("""
+                        update minutes set status = 'OPEN', attempt = attempt + 1
+                        where id = :id and version = :v and status = 'DIFFERENT'""")
+                .param("id", id).param("v", version).update() == 1;
+        if (moved) {
+            jdbc.sql("update minutes_entry set discarded = true where minutes_id = :m and version = :v")
+                    .param("m", id).param("v", version).update();
+        }
+        return moved;
+    }
+
+    public boolean certify(long id, int version, Instant at, String by, String signedBy, String sha256, String canonical) {
+        if (!move(id, version, MinutesStatus.VERIFIED, MinutesStatus.CERTIFIED)) {
+            return false;
+        }
+        jdbc.sql("""
+                        update minutes_version set certified_at = :t, certified_by = :by, signed_by = :s, sha256 = :sha,
+                               canonical = :c
+                        where minutes_id = :m and version = :v""")
+                .param("t", Timestamp.from(at)).param("by", by).param("s", signedBy).param("sha", sha256)
+                .param("c", canonical).param("m", id).param("v", version).update();
+        return true;
+    }
+
+    public void insertVotes(long id, int version, List<long[]> candidateVotesCounted) {
+        for (long[] v : candidateVotesCounted) {
+            jdbc.sql("""
+                            insert into minutes_votes (minutes_id, version, candidate_id, votes, counted)
+                            values (:m, :v, :c, :n, :counted)""")
+                    .param("m", id).param("v", version).param("c", v[0]).param("n", v[1]).param("counted", v[2] == 1)
+                    .update();
+        }
+    }
+
+    /** Opens version {@code version + 1} of a certified minutes; false when it is not (or no longer) that version, certified. */
+    public boolean openCorrection(long id, int version, Instant at, String by, String reason, String decision) {
+        boolean moved = jdbc.sql("""
+                        update minutes set status = 'OPEN', version = version + 1, attempt = 1
+                        where id = :id and version = :v and status = 'CERTIFIED'""")
+                .param("id", id).param("v", version).update() == 1;
+        if (moved) {
+            insertVersion(id, version + 1, at, by, reason, decision);
+        }
+        return moved;
+    }
+
+    private void insertVersion(long id, int version, Instant at, String by, String reason, String decision) {
+        jdbc.sql("""
+                        insert into minutes_version (minutes_id, version, opened_at, opened_by, correction_reason,
+                                                     correction_decision)
+                        values (:m, :v, :t, :by, :r, :d)""")
+                .param("m", id).param("v", version).param("t", Timestamp.from(at)).param("by", by).param("r", reason)
+                .param("d", decision).update();
+    }
+
+    public List<VersionRow> versions(long id) {
+        return jdbc.sql("""
+                        select version, opened_at, opened_by, correction_reason, correction_decision, figures::text,
+                               resolution, resolved_by, certified_at, certified_by, signed_by, sha256, canonical, scan_sha256
+                        from minutes_version where minutes_id = :m order by version""")
+                .param("m", id).query(MinutesStore::version).list();
+    }
+
+    private static VersionRow version(ResultSet rs, int i) throws SQLException {
+        Timestamp certified = rs.getTimestamp(9);
+        return new VersionRow(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                certified == null ? null : certified.toInstant(), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14));
+    }
+
+    /** A certified version by the SHA-256 of its canonical data: [minutes id, version], outside rehearsals. */
+    public Optional<long[]> bySha(String sha256) {
+        return jdbc.sql("""
+                        select v.minutes_id, v.version from minutes_version v
+                        join minutes m on m.id = v.minutes_id join election e on e.id = m.election_id
+                        where v.sha256 = :s and e.rehearsal_of is null""")
+                .param("s", sha256).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
+    public void attachScan(long id, int version, byte[] content, String type, String sha256) {
+        jdbc.sql("update minutes_version set scan = :b, scan_type = :t, scan_sha256 = :s where minutes_id = :m and version = :v")
+                .param("b", content).param("t", type).param("s", sha256).param("m", id).param("v", version).update();
+    }
+
+    public Optional<Object[]> scan(long id, int version) {
+        return jdbc.sql("select scan, scan_type from minutes_version where minutes_id = :m and version = :v and scan is not null")
+                .param("m", id).param("v", version)
+                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getString(2)}).optional();
+    }
+
+    public Optional<Instant> certifiedAt(long id, int version) {
+        return jdbc.sql("select certified_at from minutes_version where minutes_id = :m and version = :v and certified_at is not null")
+                .param("m", id).param("v", version).query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
+    public String placeCode(long contestId) {
+        return jdbc.sql("select place_code from contest where id = :c").param("c", contestId).query(String.class).single();
+    }
+}
