@@ -271,6 +271,45 @@ public class CountingMinutes {
         return summary(store.find(m.id()).orElseThrow());
     }
 
+    /**
+     * Attaches a photo (JPEG) or scan (PDF) of the signed paper minutes to the current version, hashed with SHA-256, to
+     * be shown beside the typed figures; by the place's team or its commune. A later attachment replaces it until the
+     * version is certified; a certified version keeps the one it was certified with.
+     */
+    @Transactional
+    public String attachScan(long electionId, String placeCode, long minutesId, byte[] content) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        Row m = ofContest(contest, minutesId);
+        authorization.requirePollingTeam(m.unitCode(), contest.electionDay(), m.pollingAreaId(), contest.scopeCode());
+        String type = content != null && content.length > 3 && (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xD8
+                && (content[2] & 0xff) == 0xFF ? "image/jpeg"
+                : content != null && content.length > 5 && new String(content, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")
+                ? "application/pdf" : null;
+        if (type == null) {
+            throw DomainException.violations(List.of(Violation.of("M-123", "file", "counting.scan-type")));
+        }
+        boolean certifiedWithScan = m.status() == MinutesStatus.CERTIFIED && store.versions(m.id()).stream()
+                .anyMatch(v -> v.version() == m.version() && v.scanSha256() != null);
+        if (certifiedWithScan) {
+            throw DomainException.conflict("counting.certified", m.id(), m.version());
+        }
+        String sha = Inputs.sha256(content);
+        store.attachScan(m.id(), m.version(), content, type, sha);
+        audit.record("MINUTES_SCAN_ATTACHED", "minutes", String.valueOf(m.id()), m.unitCode(),
+                Map.of("contest", contest.placeCode(), "version", m.version(), "sha256", sha, "type", type,
+                        "bytes", content.length));
+        return sha;
+    }
+
+    /** The attached photo or scan of a version: [bytes, content type]. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Object[]> scan(long electionId, String placeCode, long minutesId, int version) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        Row m = ofContest(contest, minutesId);
+        authorization.require(Access.READ, m.unitCode(), contest.electionDay(), null);
+        return store.scan(m.id(), version);
+    }
+
     /** Every minutes of a contest that the user may read, with status and version. */
     @Transactional(readOnly = true)
     public List<MinutesSummary> list(long electionId, String placeCode) {

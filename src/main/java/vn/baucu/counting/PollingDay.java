@@ -388,50 +388,58 @@ public class PollingDay {
         }
         AdminUnit root = scope == null ? null : units.find(scope, day)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, day));
-        Map<String, long[]> byCommune = new HashMap<>();
-        for (Object[] r : store.turnoutByCommune(electionId)) {
-            byCommune.put((String) r[0], new long[] {(long) r[1], (long) r[2], (long) r[3], (long) r[4]});
+        List<LocalTime> times = reportingTimes(electionId);
+        Map<String, TreeMap<LocalTime, Long>> reports = new HashMap<>();
+        for (Object[] r : store.reportsByPlace(electionId)) {
+            reports.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((LocalTime) r[1], (Long) r[2]);
         }
-        Map<String, Map<LocalTime, Long>> slots = new HashMap<>();
-        for (Object[] r : store.turnoutBySlot(electionId)) {
-            slots.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((LocalTime) r[1], (Long) r[2]);
-        }
+        Map<String, List<AdminUnit>> chains = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<String, long[]> children = new TreeMap<>();
         Map<String, Map<LocalTime, Long>> childSlots = new HashMap<>();
         long[] total = new long[4];
         Map<LocalTime, Long> totalSlots = new TreeMap<>();
-        for (var e : byCommune.entrySet()) {
-            AdminUnit commune = units.find(e.getKey(), day).orElse(null);
-            if (commune == null) {
-                continue;
-            }
-            List<AdminUnit> chain = new ArrayList<>(units.ancestors(commune));
-            chain.add(commune);
-            chain.sort(Comparator.comparingInt(u -> u.level().ordinal()));
-            AdminUnit child = null;
+        for (PollingDayStore.PlaceTurnout p : store.turnoutByPlace(electionId)) {
+            List<AdminUnit> chain = chains.computeIfAbsent(p.communeCode(), code -> units.find(code, day).map(c -> {
+                List<AdminUnit> up = new ArrayList<>(units.ancestors(c));
+                up.add(c);
+                up.sort(Comparator.comparingInt(u -> u.level().ordinal()));
+                return up;
+            }).orElse(List.of()));
+            String child = null;
             if (root == null) {
-                child = chain.get(0);
+                child = chain.isEmpty() ? null : chain.get(0).code();
+                if (child != null) {
+                    names.put(child, chain.get(0).name());
+                }
+            } else if (root.code().equals(p.place())) {
+                child = p.place();                       // the village itself
             } else {
                 for (int i = 0; i < chain.size(); i++) {
                     if (chain.get(i).code().equals(root.code())) {
-                        child = i + 1 < chain.size() ? chain.get(i + 1) : chain.get(i);
+                        child = i + 1 < chain.size() ? chain.get(i + 1).code() : p.place();   // under a commune: its places
+                        if (i + 1 < chain.size()) {
+                            names.put(child, chain.get(i + 1).name());
+                        }
                         break;
                     }
                 }
-                if (child == null) {
-                    continue;
-                }
             }
-            names.put(child.code(), child.name());
-            long[] acc = children.computeIfAbsent(child.code(), k -> new long[4]);
+            if (child == null) {
+                continue;
+            }
+            long[] v = {1, p.electorate(), p.voted() == null ? 0 : p.voted(), p.voted() == null ? 0 : 1};
+            long[] acc = children.computeIfAbsent(child, k -> new long[4]);
             for (int i = 0; i < 4; i++) {
-                acc[i] += e.getValue()[i];
-                total[i] += e.getValue()[i];
+                acc[i] += v[i];
+                total[i] += v[i];
             }
-            for (var s : slots.getOrDefault(e.getKey(), Map.of()).entrySet()) {
-                childSlots.computeIfAbsent(child.code(), k -> new TreeMap<>()).merge(s.getKey(), s.getValue(), Long::sum);
-                totalSlots.merge(s.getKey(), s.getValue(), Long::sum);
+            for (LocalTime t : times) {
+                // the latest report at or before the time stands for a place that has not reported it
+                var earlier = reports.getOrDefault(p.place(), new TreeMap<>()).floorEntry(t);
+                long at = earlier == null ? 0 : earlier.getValue();
+                childSlots.computeIfAbsent(child, k -> new TreeMap<>()).merge(t, at, Long::sum);
+                totalSlots.merge(t, at, Long::sum);
             }
         }
         List<Turnout> rows = new ArrayList<>();

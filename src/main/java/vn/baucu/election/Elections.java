@@ -51,8 +51,12 @@ public class Elections {
     private final Clock clock;
     private final List<CandidateRoster> rosters;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     Elections(ElectionStore store, vn.baucu.platform.Documents documents, AdminUnits units, Authorization authorization,
-              AuditLog audit, Clock clock, List<CandidateRoster> rosters) {
+              AuditLog audit, Clock clock, List<CandidateRoster> rosters,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.rosters = rosters;
         this.store = store;
         this.documents = documents;
@@ -282,6 +286,53 @@ public class Elections {
         rosters.forEach(r -> configuration.addAll(r.finalListLines(electionId)));
         java.util.Collections.sort(configuration);
         return Inputs.sha256(String.join("\n", configuration).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Copies an election as a rehearsal (DIỄN TẬP): units, contests, calendar, bodies, and — through {@link RehearsalEvent}
+     * — the voter lists and candidate lists, with the same fingerprint and no minutes. Its administrators practise
+     * polling day and the minutes on it; nothing of it reaches public pages, open data or the real election's figures.
+     */
+    @Transactional
+    public ElectionView createRehearsal(long sourceId) {
+        ElectionView source = get(sourceId);
+        requireAdminister(source);
+        if (source.rehearsal()) {
+            throw DomainException.conflict("election.rehearsal-of-rehearsal", sourceId);
+        }
+        String by = authorization.currentUser().username();
+        long id = store.copyAsRehearsal(sourceId, source.name() + " — DIỄN TẬP", by, clock.instant());
+        events.publishEvent(new RehearsalEvent(RehearsalEvent.Kind.CREATED, id, sourceId));
+        audit.record("REHEARSAL_CREATED", "election", String.valueOf(id), source.scopeCode(), Map.of("source", sourceId));
+        return get(id);
+    }
+
+    /** Clears a rehearsal's polling day and minutes, to practise again. */
+    @Transactional
+    public ElectionView resetRehearsal(long id) {
+        ElectionView rehearsal = rehearsal(id);
+        events.publishEvent(new RehearsalEvent(RehearsalEvent.Kind.RESET, id, null));
+        audit.record("REHEARSAL_RESET", "election", String.valueOf(id), rehearsal.scopeCode(), Map.of());
+        return rehearsal;
+    }
+
+    /** Deletes a rehearsal with everything in it (a real election is never deleted: 409). */
+    @Transactional
+    public void deleteRehearsal(long id) {
+        ElectionView rehearsal = rehearsal(id);
+        events.publishEvent(new RehearsalEvent(RehearsalEvent.Kind.DELETING, id, null));
+        store.deleteRehearsal(id);
+        audit.record("REHEARSAL_DELETED", "election", String.valueOf(id), rehearsal.scopeCode(),
+                Map.of("source", rehearsal.rehearsalOf()));
+    }
+
+    private ElectionView rehearsal(long id) {
+        ElectionView e = get(id);
+        requireAdminister(e);
+        if (!e.rehearsal()) {
+            throw DomainException.conflict("election.not-rehearsal", id);
+        }
+        return e;
     }
 
     /** A contest of an election by its place code (a village's code, or "22-1" for unit 1 of province 22). */

@@ -329,6 +329,7 @@ public class CandidateStore {
 
     public List<CandidateView> postedList(long electionId, String placeCode) {
         return jdbc.sql(VIEW + " where k.election_id = :e and c.place_code = :p and k.list_posted_on is not null"
+                        + " and e.rehearsal_of is null"
                         + " and k.status not in ('WITHDRAWN', 'STRUCK_OFF') order by k.list_position")
                 .param("e", electionId).param("p", placeCode).query(CandidateStore::view).list();
     }

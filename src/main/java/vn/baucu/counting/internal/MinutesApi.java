@@ -119,6 +119,25 @@ class MinutesApi {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(s.version())).body(s);
     }
 
+    record Scan(String sha256) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping(path = BASE + "/{minutesId}/scan",
+            consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Attach a photo (JPEG) or scan (PDF) of the signed paper to the current version, hashed")
+    Scan attach(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId, @RequestBody byte[] content) {
+        return new Scan(minutes.attachScan(id, place, minutesId, content));
+    }
+
+    @GetMapping(BASE + "/{minutesId}/versions/{version}/scan")
+    @Operation(summary = "The photo or scan of the signed paper of a version")
+    ResponseEntity<byte[]> scan(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+                                @PathVariable int version) {
+        Object[] s = minutes.scan(id, place, minutesId, version)
+                .orElseThrow(() -> DomainException.notFound("counting.no-scan", minutesId, version));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType((String) s[1])).body((byte[]) s[0]);
+    }
+
     @GetMapping(BASE)
     @Operation(summary = "Every minutes of the contest that the user may read, with status and version")
     List<MinutesSummary> list(@PathVariable long id, @PathVariable String place) {

@@ -150,28 +150,26 @@ public class PollingDayStore {
         }
     }
 
-    /** Per commune: [places, electorate, latest voted, places that reported] over the places of the election. */
-    public List<Object[]> turnoutByCommune(long electionId) {
+    /** Per place: its commune, its key (a village's code, or pa-id), its electorate and its latest reported figure. */
+    public record PlaceTurnout(String communeCode, String place, long electorate, Long voted) {
+    }
+
+    public List<PlaceTurnout> turnoutByPlace(long electionId) {
         return jdbc.sql("""
-                        select d.commune_code, count(*), coalesce(sum(d.electorate), 0),
-                               coalesce(sum(last.voted), 0), count(last.voted)
-                        from polling_place_day d
-                        left join lateral (select r.voted from turnout_report r where r.place_day_id = d.id
-                                           order by r.slot desc limit 1) last on true
-                        where d.election_id = :e group by d.commune_code""")
+                        select d.commune_code, coalesce('pa-' || d.polling_area_id, d.village_code), coalesce(d.electorate, 0),
+                               (select r.voted from turnout_report r where r.place_day_id = d.id order by r.slot desc limit 1)
+                        from polling_place_day d where d.election_id = :e""")
                 .param("e", electionId)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .query((rs, i) -> new PlaceTurnout(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class)))
                 .list();
     }
 
-    /** Per commune and slot: the votes reported at that slot (the latest earlier report standing in for a missing one). */
-    public List<Object[]> turnoutBySlot(long electionId) {
+    /** Every turnout report of the election: [place key, slot, voted], by place and slot. */
+    public List<Object[]> reportsByPlace(long electionId) {
         return jdbc.sql("""
-                        select d.commune_code, t.at, coalesce(sum(r.voted), 0)
-                        from polling_place_day d cross join reporting_time t
-                        left join lateral (select r.voted from turnout_report r where r.place_day_id = d.id
-                                           and r.slot <= t.at order by r.slot desc limit 1) r on true
-                        where d.election_id = :e and t.election_id = :e group by d.commune_code, t.at""")
+                        select coalesce('pa-' || d.polling_area_id, d.village_code), r.slot, r.voted
+                        from polling_place_day d join turnout_report r on r.place_day_id = d.id
+                        where d.election_id = :e order by 1, 2""")
                 .param("e", electionId)
                 .query((rs, i) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getLong(3)}).list();
     }

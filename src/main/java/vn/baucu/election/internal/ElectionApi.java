@@ -89,6 +89,26 @@ class ElectionApi {
         return elections.freeze(id);
     }
 
+    @PostMapping("/api/v1/elections/{id}/rehearsals")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Copy the election as a rehearsal (DIỄN TẬP): units, contests, bodies, voter and candidate lists, fingerprint; no minutes")
+    ElectionView rehearsal(@PathVariable long id) {
+        return elections.createRehearsal(id);
+    }
+
+    @PostMapping("/api/v1/elections/{id}/reset")
+    @Operation(summary = "Clear a rehearsal's polling day and minutes (rehearsals only)")
+    ElectionView reset(@PathVariable long id) {
+        return elections.resetRehearsal(id);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/elections/{id}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a rehearsal with everything in it (a real election is never deleted: 409)")
+    void delete(@PathVariable long id) {
+        elections.deleteRehearsal(id);
+    }
+
     record FingerprintCheck(boolean matches) {
     }
 

@@ -350,6 +350,87 @@ public class ElectionStore {
                 rs.getString("rule_set"), rs.getString("name"), rs.getString("term"),
                 rs.getDate("election_day").toLocalDate(), rs.getString("scope_code"), rs.getString("scope_name"),
                 rs.getString("status"), rs.getString("fingerprint"), frozen == null ? null : frozen.toInstant(),
-                rs.getInt("contests"), rs.getInt("units"), rs.getInt("seats"));
+                rs.getInt("contests"), rs.getInt("units"), rs.getInt("seats"), rs.getObject("rehearsal_of", Long.class));
+    }
+
+    /** Copies an election (its units, contests, milestones and bodies) as a rehearsal of it; the rehearsal's id. */
+    public long copyAsRehearsal(long sourceId, String name, String by, Instant at) {
+        long id = jdbc.sql("""
+                        insert into election (kind, council_level, rule_set, name, term, election_day, scope_unit_id,
+                                              scope_code, status, fingerprint, frozen_at, created_by, created_at, rehearsal_of)
+                        select kind, council_level, rule_set, :name, term, election_day, scope_unit_id, scope_code, status,
+                               fingerprint, frozen_at, :by, :at, id
+                        from election where id = :src returning id""")
+                .param("name", name).param("by", by).param("at", Timestamp.from(at)).param("src", sourceId)
+                .query(Long.class).single();
+        jdbc.sql("""
+                        insert into electoral_unit (election_id, province_code, number, name, seats)
+                        select :id, province_code, number, name, seats from electoral_unit where election_id = :src""")
+                .param("id", id).param("src", sourceId).update();
+        jdbc.sql("""
+                        insert into electoral_unit_commune (election_id, electoral_unit_id, commune_id)
+                        select :id, nu.id, uc.commune_id from electoral_unit_commune uc
+                        join electoral_unit ou on ou.id = uc.electoral_unit_id
+                        join electoral_unit nu on nu.election_id = :id and nu.province_code = ou.province_code
+                                               and nu.number = ou.number
+                        where uc.election_id = :src""")
+                .param("id", id).param("src", sourceId).update();
+        jdbc.sql("""
+                        insert into contest (election_id, village_id, electoral_unit_id, place_code, place_name, commune_code,
+                                             province_code, seats)
+                        select :id, c.village_id, nu.id, c.place_code, c.place_name, c.commune_code, c.province_code, c.seats
+                        from contest c
+                        left join electoral_unit ou on ou.id = c.electoral_unit_id
+                        left join electoral_unit nu on nu.election_id = :id and nu.province_code = ou.province_code
+                                                    and nu.number = ou.number
+                        where c.election_id = :src""")
+                .param("id", id).param("src", sourceId).update();
+        jdbc.sql("""
+                        insert into milestone (election_id, contest_id, code, title, due_date, relation, day_offset,
+                                               legal_basis, source, done_on, done_by, decision_ref)
+                        select :id, nc.id, m.code, m.title, m.due_date, m.relation, m.day_offset, m.legal_basis, m.source,
+                               m.done_on, m.done_by, m.decision_ref
+                        from milestone m left join contest oc on oc.id = m.contest_id
+                        left join contest nc on nc.election_id = :id and nc.place_code = oc.place_code
+                        where m.election_id = :src""")
+                .param("id", id).param("src", sourceId).update();
+        List<Long> bodies = jdbc.sql("select id from organisation where election_id = :src order by id")
+                .param("src", sourceId).query(Long.class).list();
+        for (long body : bodies) {
+            long copy = jdbc.sql("""
+                            insert into organisation (election_id, kind, level, unit_code, contest_id, electoral_unit_id,
+                                                      polling_area_id, armed_forces, name, decision_no, decision_date,
+                                                      issuing_body, created_by)
+                            select :id, o.kind, o.level, o.unit_code, nc.id, nu.id, o.polling_area_id, o.armed_forces, o.name,
+                                   o.decision_no, o.decision_date, o.issuing_body, o.created_by
+                            from organisation o
+                            left join contest oc on oc.id = o.contest_id
+                            left join contest nc on nc.election_id = :id and nc.place_code = oc.place_code
+                            left join electoral_unit ou on ou.id = o.electoral_unit_id
+                            left join electoral_unit nu on nu.election_id = :id and nu.province_code = ou.province_code
+                                                        and nu.number = ou.number
+                            where o.id = :o returning id""")
+                    .param("id", id).param("o", body).query(Long.class).single();
+            jdbc.sql("""
+                            insert into organisation_member (organisation_id, position, full_name, role, represents)
+                            select :copy, position, full_name, role, represents from organisation_member
+                            where organisation_id = :o""")
+                    .param("copy", copy).param("o", body).update();
+        }
+        return id;
+    }
+
+    /** Removes a rehearsal's own rows of this module (the other modules have removed theirs). */
+    public void deleteRehearsal(long id) {
+        for (String sql : List.of(
+                "delete from organisation_member where organisation_id in (select id from organisation where election_id = :id)",
+                "delete from organisation where election_id = :id",
+                "delete from milestone where election_id = :id",
+                "delete from contest where election_id = :id",
+                "delete from electoral_unit_commune where election_id = :id",
+                "delete from electoral_unit where election_id = :id",
+                "delete from election where id = :id and rehearsal_of is not null")) {
+            jdbc.sql(sql).param("id", id).update();
+        }
     }
 }

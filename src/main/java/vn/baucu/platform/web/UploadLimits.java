@@ -44,13 +44,14 @@ class UploadLimits {
                 new Limit(Pattern.compile("/api/v1/elections/[^/]+/units/imports|/elections/[^/]+/units/import"),
                         smallTable.toBytes()),
                 new Limit(Pattern.compile("/api/v1/candidates/[^/]+/documents|/elections/[^/]+/contests/[^/]+/candidates/[^/]+/documents"),
-                        document.toBytes()));
+                        document.toBytes()),
+                new Limit(Pattern.compile("(/api/v1)?/elections/[^/]+/contests/[^/]+/minutes/[^/]+/scan"), document.toBytes()));
         var problems = new SecurityConfig.FilterProblemWriter(renderer, json, locales);
         var filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > 0) {
+                if (("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && request.getContentLengthLong() > 0) {
                     String path = SignInGuards.path(request);
                     for (Limit l : limits) {
                         if (request.getContentLengthLong() > l.bytes() && l.path().matcher(path).matches()) {

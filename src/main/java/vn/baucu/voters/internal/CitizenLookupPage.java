@@ -78,7 +78,7 @@ class CitizenLookupPage {
                         left join admin_unit cu on cu.code = l.commune_code and cu.level = 'COMMUNE'
                              and (cu.valid_from is null or cu.valid_from <= el.election_day)
                              and (cu.valid_to is null or cu.valid_to > el.election_day)
-                        where e.status = 'ACTIVE' and e.search_key = :k and e.birth_date = :b and right(e.personal_id, 4) = :d
+                        where e.status = 'ACTIVE' and el.rehearsal_of is null and e.search_key = :k and e.birth_date = :b and right(e.personal_id, 4) = :d
                         order by el.election_day desc limit 1""")
                 .param("k", VietnameseNames.searchKey(fullName)).param("b", java.sql.Date.valueOf(birthDate))
                 .param("d", idLast4.strip())

@@ -1,0 +1,57 @@
+package vn.baucu.candidates.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.baucu.election.RehearsalEvent;
+
+/** A rehearsal's candidates: every candidate of the real election copied with its list position and status. */
+@Component
+class RehearsalCandidates {
+
+    private final JdbcClient jdbc;
+
+    RehearsalCandidates(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    @Order(20)
+    void on(RehearsalEvent e) {
+        switch (e.kind()) {
+            case CREATED -> copy(e.sourceId(), e.rehearsalId());
+            case DELETING -> delete(e.rehearsalId());
+            case RESET -> { }
+        }
+    }
+
+    private void copy(long source, long rehearsal) {
+        String columns = jdbc.sql("""
+                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+                        where table_schema = current_schema() and table_name = 'candidate'
+                          and column_name not in ('id', 'election_id', 'contest_id')""").query(String.class).single();
+        String aliased = java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "k." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("insert into candidate (election_id, contest_id, " + columns + ") select :r, nc.id, " + aliased
+                        + " from candidate k join contest oc on oc.id = k.contest_id"
+                        + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"
+                        + " where k.election_id = :s order by k.id")
+                .param("r", rehearsal).param("s", source).update();
+    }
+
+    private void delete(long rehearsal) {
+        for (String sql : java.util.List.of(
+                "delete from consultation_entry where candidate_id in (select id from candidate where election_id = :r)",
+                "delete from consultation where election_id = :r",
+                "delete from front_meeting_entry where candidate_id in (select id from candidate where election_id = :r)",
+                "delete from front_meeting where contest_id in (select id from contest where election_id = :r)",
+                "delete from voter_conference where candidate_id in (select id from candidate where election_id = :r)",
+                "delete from candidate_document where candidate_id in (select id from candidate where election_id = :r)",
+                "delete from composition_plan where election_id = :r",
+                "delete from candidate where election_id = :r")) {
+            jdbc.sql(sql).param("r", rehearsal).update();
+        }
+    }
+}
