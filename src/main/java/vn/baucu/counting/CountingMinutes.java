@@ -105,6 +105,36 @@ public class CountingMinutes {
                 () -> record(place, entry, user, source));
     }
 
+    /**
+     * The problems an entry would meet, every one, without storing anything (an empty list: it would be taken); for
+     * files of many minutes that are checked whole before any of them is entered. The guard still refuses (403) and
+     * an election whose fingerprint no longer holds is still a conflict.
+     */
+    @Transactional(readOnly = true)
+    public List<Violation> problems(long electionId, String placeCode, MinutesEntry entry) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        Place place;
+        try {
+            place = place(contest, entry.pollingArea());
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.UNPROCESSABLE) {
+                return e.violations();
+            }
+            throw e;
+        }
+        authorization.requirePollingTeam(place.unitCode(), contest.electionDay(), place.areaId(), contest.scopeCode());
+        requireCountable(contest, entry.fingerprint());
+        try {
+            check(place, entry);
+            return List.of();
+        } catch (DomainException e) {
+            if (e.kind() == DomainException.Kind.UNPROCESSABLE) {
+                return e.violations();
+            }
+            throw e;
+        }
+    }
+
     private EntryReceipt record(Place place, MinutesEntry entry, CurrentUser user, String source) {
         ContestRef contest = place.contest();
         requireCountable(contest, entry.fingerprint());

@@ -40,7 +40,7 @@ public class ZipBombGuard {
     static final long SMALL_TABLE_RATIO_FLOOR = 4L * 1024 * 1024;
 
     /** The guard for a small table read whole into memory: it may never expand beyond 64 MB. */
-    static void checkSmallTable(byte[] xlsx) {
+    public static void checkSmallTable(byte[] xlsx) {
         check(() -> new java.io.ByteArrayInputStream(xlsx), xlsx.length, SMALL_TABLE_MAX_UNCOMPRESSED,
                 SMALL_TABLE_RATIO_FLOOR, 100);
     }

@@ -140,6 +140,7 @@ public enum ViolationCode {
     M_121("M-121", Severity.ERROR, "Luật 85/2015/QH13, Điều 76 (biên bản đã chứng nhận chỉ sửa bằng phiên bản mới có lý do)", "counting.correction-reason"),
     M_122("M-122", Severity.ERROR, "Luật 85/2015/QH13, Điều 75, 81 (quyết định của cơ quan có thẩm quyền)", "counting.correction-decision"),
     M_123("M-123", Severity.ERROR, "Luật 85/2015/QH13, Điều 76 (bản giấy có chữ ký; ảnh JPEG hoặc bản quét PDF)", "counting.scan-type"),
+    M_124("M-124", Severity.ERROR, "— (mẫu Excel của xã: mỗi trang là một cuộc bầu của xã)", "counting.xlsx.unknown-sheet"),
     O_101("O-101", Severity.ERROR, "Luật 85/2015/QH13, Điều 12, 22–25 (số thành viên tối thiểu)", "body.too-few"),
     O_102("O-102", Severity.ERROR, "Luật 85/2015/QH13, Điều 12, 22–25 (số thành viên tối đa)", "body.too-many"),
     O_103("O-103", Severity.ERROR, "Luật 85/2015/QH13, Điều 22–25 (một chủ tịch hoặc trưởng)", "body.one-chair"),

@@ -55,9 +55,11 @@ class CountingPages {
     private final Candidates candidates;
     private final Authorization authorization;
     private final PageForms forms;
+    private final MinutesWorkbook workbook;
 
     CountingPages(PollingDay pollingDay, CountingMinutes minutes, Elections elections, Organisations organisations,
-                  Candidates candidates, Authorization authorization, PageForms forms) {
+                  Candidates candidates, Authorization authorization, PageForms forms, MinutesWorkbook workbook) {
+        this.workbook = workbook;
         this.pollingDay = pollingDay;
         this.minutes = minutes;
         this.elections = elections;
@@ -120,6 +122,17 @@ class CountingPages {
         model.addAttribute("lines", lines);
         model.addAttribute("turnout", pollingDay.turnout(id, code));
         return "counting/overview";
+    }
+
+    @PostMapping("/elections/{id}/polling-day/minutes-import")
+    String importMinutes(@PathVariable long id, @RequestParam String commune,
+                         @RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
+                         Locale locale, RedirectAttributes redirect, HttpServletResponse response) throws java.io.IOException {
+        byte[] content = file.getBytes();
+        return forms.submit(model, locale, redirect, response, "counting.page.imported",
+                "/elections/" + id + "/polling-day?commune=" + commune,
+                () -> workbook.importEntries(id, commune, file.getOriginalFilename(), content),
+                () -> overview(id, commune, model));
     }
 
     // ---------------------------------------------------------------- a team's place

@@ -39,12 +39,32 @@ class MinutesApi {
 
     private final CountingMinutes minutes;
     private final MinutesPdf pdf;
+    private final MinutesWorkbook workbook;
     private final ProblemRenderer renderer;
 
-    MinutesApi(CountingMinutes minutes, MinutesPdf pdf, ProblemRenderer renderer) {
+    MinutesApi(CountingMinutes minutes, MinutesPdf pdf, MinutesWorkbook workbook, ProblemRenderer renderer) {
         this.minutes = minutes;
         this.pdf = pdf;
+        this.workbook = workbook;
         this.renderer = renderer;
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/communes/{commune}/minutes-template.xlsx")
+    @Operation(summary = "The commune's Excel workbook of minutes: a sheet per contest, a row per polling place, the ballot's names")
+    ResponseEntity<byte[]> template(@PathVariable long id, @PathVariable String commune, Locale locale) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"bien-ban-" + commune + ".xlsx\"")
+                .body(workbook.template(id, commune, locale));
+    }
+
+    @PostMapping(path = "/api/v1/elections/{id}/communes/{commune}/minutes-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The filled workbook as entries: every row checked, all or nothing; a second entry is still needed")
+    ResponseEntity<List<Map<String, Object>>> importEntries(@PathVariable long id, @PathVariable String commune,
+            @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            Locale locale) throws java.io.IOException {
+        var receipts = workbook.importEntries(id, commune, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.status(HttpStatus.CREATED).body(receipts.stream().map(r -> receipt(r, locale)).toList());
     }
 
     @PostMapping(BASE + "/entries")

@@ -41,6 +41,8 @@ class UploadLimits {
         List<Limit> limits = List.of(
                 new Limit(Pattern.compile("/api/v1/villages/imports|/units/[^/]+/villages/import"), smallTable.toBytes()),
                 new Limit(Pattern.compile("/api/v1/organisations/[^/]+/members/imports"), smallTable.toBytes()),
+                new Limit(Pattern.compile("/api/v1/elections/[^/]+/communes/[^/]+/minutes-imports|/elections/[^/]+/polling-day/minutes-import"),
+                        smallTable.toBytes()),
                 new Limit(Pattern.compile("/api/v1/elections/[^/]+/units/imports|/elections/[^/]+/units/import"),
                         smallTable.toBytes()),
                 new Limit(Pattern.compile("/api/v1/candidates/[^/]+/documents|/elections/[^/]+/contests/[^/]+/candidates/[^/]+/documents"),

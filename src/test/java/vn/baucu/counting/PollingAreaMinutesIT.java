@@ -1,0 +1,183 @@
+package vn.baucu.counting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.Role;
+import vn.baucu.platform.Users;
+import vn.baucu.support.BaucuIntegrationTest;
+import vn.baucu.support.UnitElections;
+
+/**
+ * NA minutes: one per contest and polling area, entered by that area's own team (a team member of the other area is
+ * refused), the electorate checked against that area's list, and the commune's Excel workbook entering every area at
+ * once (all or nothing; the same file again stores nothing new; a second entry is still needed). A change to the frozen
+ * configuration stops the minutes.
+ */
+@BaucuIntegrationTest
+class PollingAreaMinutesIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Users users;
+    @Autowired
+    UnitElections unitElections;
+
+    RequestPostProcessor user(Role role, String unit, Long area) {
+        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Authorization.runAsSystem(() -> {
+            users.create(name, "Người dùng " + name, role, unit, area, CountingMinutesIT.PASSWORD, "test");
+            return null;
+        });
+        return httpBasic(name, CountingMinutesIT.PASSWORD);
+    }
+
+    static String body(UnitElections.Built u, Long area, long electorate, long voted, long a, long b, long c) {
+        return """
+                {%s"electorate":%d,"participants":%d,"ballotsIssued":%d,"ballotsReturned":%d,"validBallots":%d,
+                 "invalidBallots":0,"candidates":[{"id":"%s","votes":%d},{"id":"%s","votes":%d},{"id":"%s","votes":%d}]}"""
+                .formatted(area == null ? "" : "\"pollingArea\":" + area + ",", electorate, voted, voted, voted, voted,
+                        u.candidate(0), a, u.candidate(1), b, u.candidate(2), c);
+    }
+
+    ResultActions enter(UnitElections.Built u, RequestPostProcessor who, String body) throws Exception {
+        return mvc.perform(post("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes/entries").with(who)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void eachPollingAreaHasItsOwnMinutesEnteredByItsOwnTeam() throws Exception {
+        UnitElections.Built u = unitElections.frozen(320);
+        long a1 = u.areas().get(0);
+        long a2 = u.areas().get(1);
+        RequestPostProcessor team1 = user(Role.ELECTION_TEAM, u.communeCode(), a1);
+        RequestPostProcessor team1b = user(Role.ELECTION_TEAM, u.communeCode(), a1);
+        RequestPostProcessor team2 = user(Role.ELECTION_TEAM, u.communeCode(), a2);
+        enter(u, team1, body(u, null, 320, 300, 200, 150, 100)).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("M-117")));
+        enter(u, team1, body(u, 999_999_999L, 320, 300, 200, 150, 100)).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[0].code", is("M-118")));
+        enter(u, team2, body(u, a1, 320, 300, 200, 150, 100)).andExpect(status().isForbidden());
+        // a multi-seat strike-out ballot: the sum of votes is bounded by valid ballots × seats (one seat here)
+        enter(u, team1, body(u, a1, 321, 300, 200, 150, 100)).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code", containsInAnyOrder("M-113", "M-105")));
+        enter(u, team1, body(u, a1, 320, 300, 150, 100, 50)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.minutes.pollingArea", is((int) a1)));
+        enter(u, team1b, body(u, a1, 320, 300, 150, 100, 50)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.minutes.status", is("VERIFIED")));
+        enter(u, team2, body(u, a2, 320, 280, 140, 90, 50)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.minutes.status", is("ENTERED")));
+        mvc.perform(get("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes").with(user(Role.PROVINCE_OFFICIAL, "22", null)))
+                .andExpect(jsonPath("$", hasSize(2)));
+        // the other commune's official does not even see them
+        String other = jdbc.sql("select code from admin_unit where level = 'COMMUNE' and province_code = '22' and valid_to is null"
+                        + " and code <> :c limit 1").param("c", u.communeCode()).query(String.class).single();
+        mvc.perform(get("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes").with(user(Role.COMMUNE_OFFICIAL, other, null)))
+                .andExpect(jsonPath("$", hasSize(0)));
+
+        // a change to the frozen configuration stops the minutes
+        jdbc.sql("update contest set seats = 2 where election_id = :e").param("e", u.electionId()).update();
+        try {
+            enter(u, user(Role.ELECTION_TEAM, u.communeCode(), a2), body(u, a2, 320, 280, 140, 90, 50))
+                    .andExpect(status().isConflict());
+        } finally {
+            jdbc.sql("update contest set seats = 1 where election_id = :e").param("e", u.electionId()).update();
+        }
+    }
+
+    @Test
+    void theCommunesWorkbookEntersEveryAreaAtOnceAllOrNothing() throws Exception {
+        UnitElections.Built u = unitElections.frozen(310);
+        RequestPostProcessor official = user(Role.COMMUNE_OFFICIAL, u.communeCode(), null);
+        byte[] template = mvc.perform(get("/api/v1/elections/" + u.electionId() + "/communes/" + u.communeCode()
+                + "/minutes-template.xlsx").with(official)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = new ArrayList<>();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(template))) {
+            var sheet = wb.getSheets().filter(s -> s.getName().equals("22-1")).findFirst().orElseThrow();
+            for (var row : sheet.read()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(row.getCellText(i));
+                }
+                rows.add(cells);
+            }
+        }
+        assertThat(rows.get(1)).hasSize(2 + 9 + 3 + 1);
+        assertThat(rows.get(1).get(11)).startsWith("1. ").endsWith("[#" + u.candidate(0) + "]");
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(2).get(0)).isEqualTo("pa-" + u.areas().get(0));
+        // fill both areas; the second with too many votes: the whole file is refused, with the sheet and row
+        byte[] bad = workbook(rows, new long[][] {{310, 300, 300, 300, 290, 10, 0, 0, 0, 150, 100, 40},
+            {310, 290, 290, 290, 290, 0, 0, 0, 0, 200, 100, 40}});
+        mvc.perform(multipart("/api/v1/elections/" + u.electionId() + "/communes/" + u.communeCode() + "/minutes-imports")
+                        .file(new MockMultipartFile("file", "bb.xlsx", null, bad)).with(official))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code", containsInAnyOrder("W-102", "M-105")))
+                .andExpect(jsonPath("$.violations[1].row", is(4)))
+                .andExpect(jsonPath("$.violations[1].field", is("22-1!candidates")));
+        assertThat(jdbc.sql("select count(*) from minutes where election_id = :e").param("e", u.electionId())
+                .query(Long.class).single()).isZero();
+        byte[] good = workbook(rows, new long[][] {{310, 300, 300, 300, 300, 0, 0, 0, 0, 150, 100, 40},
+            {310, 290, 290, 290, 290, 0, 0, 0, 0, 140, 100, 40}});
+        for (int status : new int[] {201, 201}) {   // the same file again stores nothing new
+            mvc.perform(multipart("/api/v1/elections/" + u.electionId() + "/communes/" + u.communeCode() + "/minutes-imports")
+                            .file(new MockMultipartFile("file", "bb.xlsx", null, good)).with(official))
+                    .andExpect(status().is(status))
+                    .andExpect(jsonPath("$[*].minutes.status", containsInAnyOrder("ENTERED", "ENTERED")));
+        }
+        assertThat(jdbc.sql("select count(*) from minutes_entry e join minutes m on m.id = e.minutes_id where m.election_id = :e")
+                .param("e", u.electionId()).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from minutes_entry e join minutes m on m.id = e.minutes_id where m.election_id = :e"
+                + " and e.source = 'EXCEL'").param("e", u.electionId()).query(Long.class).single()).isEqualTo(2);
+        // a second entry by someone else is still needed
+        enter(u, user(Role.ELECTION_TEAM, u.communeCode(), u.areas().get(0)), body(u, u.areas().get(0), 310, 300, 150, 100, 40))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.minutes.status", is("VERIFIED")));
+    }
+
+    /** The template's rows with the figures of each place filled in (nine figures, then one vote per name). */
+    static byte[] workbook(List<List<String>> template, long[][] figures) throws Exception {
+        var out = new ByteArrayOutputStream();
+        try (var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0")) {
+            var ws = wb.newWorksheet("22-1");
+            for (int r = 0; r < template.size(); r++) {
+                for (int c = 0; c < template.get(r).size(); c++) {
+                    ws.value(r, c, template.get(r).get(c));
+                }
+                if (r >= 2) {
+                    for (int i = 0; i < figures[r - 2].length; i++) {
+                        ws.value(r, 2 + i, figures[r - 2][i]);
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+}

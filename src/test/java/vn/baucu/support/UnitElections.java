@@ -1,0 +1,123 @@
+package vn.baucu.support;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.stereotype.Component;
+
+import vn.baucu.candidates.Candidates;
+import vn.baucu.candidates.NewCandidate;
+import vn.baucu.candidates.NominationProcess;
+import vn.baucu.election.ElectionKind;
+import vn.baucu.election.Elections;
+import vn.baucu.election.NewElection;
+import vn.baucu.election.Organisations;
+import vn.baucu.election.UnitDefinition;
+import vn.baucu.geography.AdminUnit;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.geography.UnitLevel;
+import vn.baucu.platform.Authorization;
+import vn.baucu.rules.RuleSet;
+import vn.baucu.rules.VoterConferences;
+import vn.baucu.voters.VoterLists;
+
+/**
+ * Builds a National Assembly election of 15/3/2026 up to polling day through the real facades: one electoral unit
+ * ("22-1", one seat) over every commune of Quảng Ninh, two polling areas of one commune with their voter lists,
+ * three candidates trusted by their voter conferences and carried through the three consultations, the list settled
+ * and posted, and the configuration frozen.
+ */
+@Component
+public class UnitElections {
+
+    public static final LocalDate DAY = LocalDate.of(2026, 3, 15);
+
+    /** What was built: the election, its contest "22-1", the commune and its two polling areas, the candidates. */
+    public record Built(long electionId, String contest, String communeCode, List<Long> areas, List<Long> candidateIds,
+                        int voters) {
+        public String candidate(int i) {
+            return String.valueOf(candidateIds.get(i));
+        }
+    }
+
+    private final Elections elections;
+    private final Organisations organisations;
+    private final AdminUnits units;
+    private final VoterLists voterLists;
+    private final Candidates candidates;
+    private final NominationProcess nominations;
+
+    UnitElections(Elections elections, Organisations organisations, AdminUnits units, VoterLists voterLists,
+                  Candidates candidates, NominationProcess nominations) {
+        this.elections = elections;
+        this.organisations = organisations;
+        this.units = units;
+        this.voterLists = voterLists;
+        this.candidates = candidates;
+        this.nominations = nominations;
+    }
+
+    public Built frozen(int votersPerArea) {
+        return Authorization.runAsSystem(() -> build(votersPerArea));
+    }
+
+    private Built build(int voters) {
+        var random = ThreadLocalRandom.current();
+        long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, RuleSet.NATIONAL_ASSEMBLY_2025,
+                "Bầu cử đại biểu Quốc hội khóa XVI (kiểm thử)", "2026-2031", DAY, null)).id();
+        List<String> communes = units.list(UnitLevel.COMMUNE, "22", DAY).stream().map(AdminUnit::code).toList();
+        elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, communes)));
+        String commune = communes.get(random.nextInt(communes.size()));
+        List<Long> areas = new ArrayList<>();
+        DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        for (int a = 0; a < 2; a++) {
+            long area = organisations.addPollingArea(commune, DAY, random.nextInt(1, 1_000_000), "Khu vực kiểm thử " + (a + 1),
+                    "Nhà văn hóa", voters, null).id();
+            areas.add(area);
+            StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Nơi cư trú\n");
+            int base = random.nextInt(0, 900_000);
+            for (int i = 1; i <= voters; i++) {
+                boolean woman = i % 2 == 0;
+                LocalDate born = LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28);
+                csv.append(woman ? "Nguyễn Thị Cử Tri" : "Trần Văn Cử Tri").append(',').append(born.format(dmy)).append(',')
+                        .append(woman ? "Nữ" : "Nam").append(",022").append(woman ? '1' : '0')
+                        .append(String.format("%02d", born.getYear() % 100))
+                        .append(String.format("%06d", (base + i * 2 + a) % 1_000_000)).append(",Tổ 1\n");
+            }
+            byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+            voterLists.confirm(election, new VoterLists.Target(area, null), "kv-" + area + ".csv",
+                    () -> new ByteArrayInputStream(file), Locale.forLanguageTag("vi"));
+        }
+        List<Long> ids = new ArrayList<>();
+        String[][] people = {{"Nguyễn Văn An", "M"}, {"Trần Thị Bình", "F"}, {"Lê Văn Cường", "M"}};
+        for (String[] p : people) {
+            // a birth date of its own each time: the same person may not stand in two NA units on one day
+            LocalDate born = LocalDate.of(1955 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            long id = candidates.nominate(election, "22-1", new NewCandidate(p[0], null, born, p[1].charAt(0),
+                    pid(p[1].charAt(0), born), "Kinh", null, null, "Quảng Ninh", "12/12", "Thạc sĩ",
+                    "ADVANCED", true, null, "Cơ quan", "Chuyên viên", false, "INTRODUCED", List.of(), null,
+                    DAY.minusDays(60))).id();
+            candidates.recordVoterConference(id, VoterConferences.Place.RESIDENCE, DAY.minusDays(40), 320, 60, 40);
+            ids.add(id);
+        }
+        nominations.recordConsultation(election, "22", 1, DAY.minusDays(70), 45, 1, null, List.of(), Map.of());
+        nominations.recordConsultation(election, "22", 2, DAY.minusDays(50), 45, 1, null, ids, Map.of());
+        nominations.recordConsultation(election, "22", 3, DAY.minusDays(30), 45, 1, null, ids, Map.of());
+        candidates.finalizeList(election, "22-1");
+        candidates.postList(election, "22-1", DAY.minusDays(20));
+        elections.freeze(election);
+        return new Built(election, "22-1", commune, areas, ids, voters);
+    }
+
+    private static String pid(char sex, LocalDate born) {
+        return "001" + (sex == 'F' ? "1" : "0") + String.format("%02d", born.getYear() % 100)
+                + String.format("%06d", ThreadLocalRandom.current().nextInt(0, 1_000_000));
+    }
+}
