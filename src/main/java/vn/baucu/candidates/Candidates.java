@@ -491,10 +491,14 @@ public class Candidates {
     }
 
     Contest requireAdminister(Contest contest) {
+        return require(contest, Access.ADMINISTER);
+    }
+
+    Contest require(Contest contest, Access access) {
         var unit = units.find(guardedUnit(contest), contest.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", guardedUnit(contest), contest.electionDay()));
-        // the one guard: the contest's unit, within its election's scope, administered by the user
-        authorization.require(Access.ADMINISTER, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
+        // the one guard: the contest's unit, within its election's scope, and the user's access to it
+        authorization.require(access, unit.id(), unit.code(), elections.get(contest.electionId()).scopeCode());
         return contest;
     }
 

@@ -89,7 +89,8 @@ public class NominationProcess {
         var unit = units.find(unitCode.strip(), heldOn)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, heldOn));
         // the one guard: the unit lies within the election's scope and the user administers it
-        authorization.require(Access.ADMINISTER, unit.id(), unit.code(), election.scopeCode());
+        // the one guard: the unit lies within the election's scope; the Front's committee (or an official) records it
+        authorization.require(Access.FRONT, unit.id(), unit.code(), election.scopeCode());
         List<Long> ids = candidateIds(candidateIds);
         Map<Long, String> special = new LinkedHashMap<>();
         if (specialCases != null) {
@@ -177,7 +178,7 @@ public class NominationProcess {
     public FrontMeetingView recordFrontMeeting(long electionId, String placeCode, FrontMeetingInput in) {
         Contest contest = store.contest(electionId, placeCode)
                 .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
-        candidates.requireAdminister(contest);
+        candidates.require(contest, Access.FRONT);
         if (contest.frozen()) {
             throw DomainException.conflict("candidate.election-frozen", placeCode);
         }
@@ -223,7 +224,8 @@ public class NominationProcess {
                 authorization.currentUser().username());
         List<Long> consulted = store.markConsulted(ids);
         if (in.minutesSentOn() != null) {
-            elections.markContestDone(contest.id(), "CANDIDATE_LIST_SUBMITTED", in.minutesSentOn(), Inputs.text(in.cellAgreementRef()));
+            elections.markContestDone(contest.id(), "CANDIDATE_LIST_SUBMITTED", in.minutesSentOn(), Inputs.text(in.cellAgreementRef()),
+                    Access.FRONT);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("heldOn", in.heldOn().toString());

@@ -395,13 +395,19 @@ public class Elections {
      */
     @Transactional
     public int markContestDone(long contestId, String code, LocalDate doneOn, String decisionRef) {
+        return markContestDone(contestId, code, doneOn, decisionRef, Access.ADMINISTER);
+    }
+
+    /** As above, for a record that the law gives to another body ({@link Access#FRONT}: the Front's candidate meeting). */
+    @Transactional
+    public int markContestDone(long contestId, String code, LocalDate doneOn, String decisionRef, Access access) {
         var place = store.contestPlace(contestId).orElseThrow(() -> DomainException.notFound("body.contest-not-found", contestId));
         ElectionView election = get(place.electionId());
         // a village's contest (it has a commune) is guarded on the village, which a village-wide election contains
         String unitCode = place.communeCode() != null ? place.placeCode() : place.provinceCode();
         AdminUnit unit = units.find(unitCode, election.electionDay())
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, election.electionDay()));
-        authorization.require(Access.ADMINISTER, unit.id(), unitCode, election.scopeCode());
+        authorization.require(access, unit.id(), unitCode, election.scopeCode());
         int updated = store.markContestDone(contestId, code, doneOn, authorization.currentUser().username(), decisionRef);
         if (updated > 0) {
             Map<String, Object> details = new LinkedHashMap<>();

@@ -13,7 +13,12 @@ import vn.baucu.platform.internal.BaucuUserDetails;
 @Component
 public class Authorization {
 
-    public enum Access { READ, ADMINISTER }
+    /**
+     * What a user may do to a unit: read it, administer it (officials), or make the records that the law gives to the
+     * Fatherland Front's committees (the consultation conferences, Luật 85/2015/QH13, Điều 38–50; the village Front
+     * working committee's candidate meeting, NĐ 59/2023/NĐ-CP, Điều 6) — officials may record those too.
+     */
+    public enum Access { READ, ADMINISTER, FRONT }
 
     private final UnitHierarchy hierarchy;
 
@@ -61,6 +66,9 @@ public class Authorization {
             return false;
         }
         if (access == Access.ADMINISTER && !user.role().administersUnits()) {
+            return false;
+        }
+        if (access == Access.FRONT && !user.role().administersUnits() && user.role() != Role.FRONT_COMMITTEE) {
             return false;
         }
         return user.isSystemAdmin() || hierarchy.isWithin(unitId, user.unitCode());

@@ -70,10 +70,16 @@ public class VillageElections {
     }
 
     public Built frozen(String communeCode, RuleSet ruleSet, LocalDate day, int households) {
-        return Authorization.runAsSystem(() -> build(communeCode, ruleSet, day, households));
+        return Authorization.runAsSystem(() -> build(communeCode, ruleSet, day, households, true));
     }
 
-    private Built build(String communeCode, RuleSet ruleSet, LocalDate day, int households) {
+    /** The same election with its list and two nominees, before the Front working committee's meeting. */
+    public Built nominated(int households) {
+        return Authorization.runAsSystem(() -> build("06709", RuleSet.VILLAGE_HEAD_2008, LocalDate.of(2022, 6, 5), households,
+                false));
+    }
+
+    private Built build(String communeCode, RuleSet ruleSet, LocalDate day, int households, boolean toPollingDay) {
         var random = ThreadLocalRandom.current();
         String name = "Thôn Kiểm Phiếu " + random.nextInt(1, 1_000_000);
         var village = villages.create(communeCode, new NewVillage(name, VillageKind.THON, households), day.minusYears(1),
@@ -102,6 +108,9 @@ public class VillageElections {
             ids.add(candidates.nominate(election, village.code(), new NewCandidate(c[0], null, LocalDate.parse(c[2]),
                     c[1].charAt(0), null, "Kinh", null, null, name, "12/12", null, "ELEMENTARY", true, null, null, null,
                     false, "INTRODUCED", List.of(), true, day.minusDays(20))).id());
+        }
+        if (!toPollingDay) {
+            return new Built(election, village.code(), communeCode, ids, households);
         }
         nominations.recordFrontMeeting(election, village.code(), new NominationProcess.FrontMeetingInput(day.minusDays(18),
                 9L, "Trần Thị Mặt Trận", true, day.minusDays(17), "Biên bản chi ủy số 1", day.minusDays(16), ids));
