@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -23,9 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.VillageElections;
 
@@ -38,24 +35,17 @@ import vn.baucu.support.VillageElections;
 @BaucuIntegrationTest
 class CountingMinutesIT {
 
-    static final String PASSWORD = "counting-test-password";
-
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
+    vn.baucu.support.TestUsers testUsers;
     @Autowired
     VillageElections villageElections;
 
     RequestPostProcessor user(Role role, String unit) {
-        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Người dùng " + name, role, unit, PASSWORD, "test");
-            return null;
-        });
-        return httpBasic(name, PASSWORD);
+        return testUsers.as(role, unit);
     }
 
     static String minutes(VillageElections.Built v, long electorate, long participants, long valid, long invalid,

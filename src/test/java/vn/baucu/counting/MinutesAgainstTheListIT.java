@@ -3,7 +3,6 @@ package vn.baucu.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.baucu.candidates.Candidates;
 import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.Golden;
 import vn.baucu.support.VillageElections;
@@ -42,7 +40,7 @@ class MinutesAgainstTheListIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
+    vn.baucu.support.TestUsers testUsers;
     @Autowired
     VillageElections villageElections;
     @Autowired
@@ -51,12 +49,7 @@ class MinutesAgainstTheListIT {
     Candidates candidates;
 
     RequestPostProcessor user(Role role, String unit) {
-        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Người dùng " + name, role, unit, CountingMinutesIT.PASSWORD, "test");
-            return null;
-        });
-        return httpBasic(name, CountingMinutesIT.PASSWORD);
+        return testUsers.as(role, unit);
     }
 
     ResultActions enter(VillageElections.Built v, RequestPostProcessor who, String body) throws Exception {

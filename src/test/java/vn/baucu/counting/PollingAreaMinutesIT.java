@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -27,9 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.UnitElections;
 
@@ -47,17 +44,12 @@ class PollingAreaMinutesIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
+    vn.baucu.support.TestUsers testUsers;
     @Autowired
     UnitElections unitElections;
 
     RequestPostProcessor user(Role role, String unit, Long area) {
-        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Người dùng " + name, role, unit, area, CountingMinutesIT.PASSWORD, "test");
-            return null;
-        });
-        return httpBasic(name, CountingMinutesIT.PASSWORD);
+        return testUsers.as(role, unit, area);
     }
 
     static String body(UnitElections.Built u, Long area, long electorate, long voted, long a, long b, long c) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,9 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.Golden;
 import vn.baucu.support.VillageElections;
@@ -46,17 +43,12 @@ class PollingDayAndRehearsalIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Users users;
+    vn.baucu.support.TestUsers testUsers;
     @Autowired
     VillageElections villageElections;
 
     RequestPostProcessor user(Role role, String unit) {
-        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Người dùng " + name, role, unit, CountingMinutesIT.PASSWORD, "test");
-            return null;
-        });
-        return httpBasic(name, CountingMinutesIT.PASSWORD);
+        return testUsers.as(role, unit);
     }
 
     ResultActions send(long election, String place, String what, RequestPostProcessor who, String key, String body)

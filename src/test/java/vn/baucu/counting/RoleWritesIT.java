@@ -1,6 +1,5 @@
 package vn.baucu.counting;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,9 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.BaucuIntegrationTest;
 import vn.baucu.support.VillageElections;
 
@@ -30,17 +27,12 @@ class RoleWritesIT {
     @Autowired
     MockMvc mvc;
     @Autowired
-    Users users;
+    vn.baucu.support.TestUsers testUsers;
     @Autowired
     VillageElections villageElections;
 
     RequestPostProcessor user(Role role, String unit) {
-        String name = role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Người dùng " + name, role, unit, CountingMinutesIT.PASSWORD, "test");
-            return null;
-        });
-        return httpBasic(name, CountingMinutesIT.PASSWORD);
+        return testUsers.as(role, unit);
     }
 
     @Test

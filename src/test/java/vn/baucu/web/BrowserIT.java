@@ -5,7 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,11 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
 /**
  * Real Chromium on a phone-sized screen: sign in, search units without diacritics (htmx), open a
@@ -36,35 +31,23 @@ class BrowserIT {
     @LocalServerPort
     int port;
 
-    Playwright playwright;
-    Browser browser;
+    vn.baucu.support.Chromium chromium;
 
     @BeforeAll
     void launch() throws Exception {
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("baucu.chromium", "/usr/bin/chromium")))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
+        chromium = new vn.baucu.support.Chromium();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private Page phone(String language) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(390, 844).setLocale(language).setExtraHTTPHeaders(
-                        java.util.Map.of("Accept-Language", language)));
-        return context.newPage();
+        return chromium.phone(language).newPage();
     }
 
     private void signIn(Page page) {

@@ -5,8 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,15 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 
-import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Role;
-import vn.baucu.platform.Users;
 import vn.baucu.support.VillageElections;
 
 /**
@@ -39,55 +31,39 @@ import vn.baucu.support.VillageElections;
 class CountingBrowserIT {
 
     static final Path SHOTS = Paths.get("target/screenshots");
-    static final String PASSWORD = "browser-counting-password";
 
     @LocalServerPort
     int port;
     @Autowired
     VillageElections villageElections;
-    @Autowired
-    Users users;
 
-    Playwright playwright;
-    Browser browser;
+    @Autowired
+    vn.baucu.support.TestUsers testUsers;
+
+    vn.baucu.support.Chromium chromium;
 
     @BeforeAll
     void launch() throws Exception {
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("baucu.chromium", "/usr/bin/chromium")))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
+        chromium = new vn.baucu.support.Chromium();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     String user(Role role, String unit) {
-        String name = "b-" + role.name().toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Authorization.runAsSystem(() -> {
-            users.create(name, "Thành viên " + name, role, unit, PASSWORD, "test");
-            return null;
-        });
-        return name;
+        return testUsers.create(role, unit, null);
     }
 
     Page signedIn(String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setLocale("vi").setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "vi")));
-        Page page = context.newPage();
+        Page page = chromium.phone("vi").newPage();
         page.navigate(url("/login"));
         page.locator("#username").fill(username);
-        page.locator("#password").fill(PASSWORD);
+        page.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
         page.locator("main button[type=submit]").click();
         page.waitForURL("**/");
         return page;
