@@ -50,13 +50,7 @@ class CountingMinutesIT {
 
     static String minutes(VillageElections.Built v, long electorate, long participants, long valid, long invalid,
                           long first, long second, String extra) {
-        return """
-                {"votingMethod":"SECRET_BALLOT","electorate":%d,"participants":%d,"ballotsIssued":%d,"ballotsReturned":%d,
-                 "validBallots":%d,"invalidBallots":%d,
-                 "candidates":[{"id":"%s","votes":%d},{"id":"%s","votes":%d}],
-                 "complaints":{"received":1,"settled":1,"forwarded":0}%s}"""
-                .formatted(electorate, participants, participants, participants, valid, invalid, v.first(), first,
-                        v.second(), second, extra);
+        return vn.baucu.support.MinutesBodies.village(v, electorate, participants, valid, invalid, first, second, extra);
     }
 
     ResultActions enter(VillageElections.Built v, RequestPostProcessor who, String key, String body) throws Exception {
@@ -174,7 +168,7 @@ class CountingMinutesIT {
                 .andExpect(jsonPath("$.versions[0].figures.candidates[1].votes", is(18)))
                 .andExpect(jsonPath("$.versions[1].correctionReason", is("Cộng nhầm phiếu của bà Phiếu")))
                 .andExpect(jsonPath("$.versions[1].figures.candidates[1].votes", is(17)));
-        mvc.perform(get(base(v)).with(user(Role.OBSERVER, "22"))).andExpect(status().isOk())
+        mvc.perform(get(base(v)).with(user(Role.OBSERVER, VillageElections.PROVINCE))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].status", is("CERTIFIED"))).andExpect(jsonPath("$[0].version", is(2)));
         assertThat(jdbc.sql("select count(*) from audit_log where subject = 'minutes' and subject_id = :m")
                 .param("m", String.valueOf(id)).query(Long.class).single()).isEqualTo(8);
@@ -186,7 +180,7 @@ class CountingMinutesIT {
         VillageElections.Built other = villageElections.frozen(30);
         String body = minutes(v, 40, 30, 30, 0, 20, 10, "");
         for (RequestPostProcessor refused : new RequestPostProcessor[] {user(Role.ELECTION_TEAM, other.villageCode()),
-                user(Role.OBSERVER, "22"), user(Role.FRONT_COMMITTEE, v.communeCode()),
+                user(Role.OBSERVER, VillageElections.PROVINCE), user(Role.FRONT_COMMITTEE, v.communeCode()),
                 user(Role.PARTY_COMMITTEE, v.communeCode()), user(Role.COMMUNE_OFFICIAL, "06712")}) {
             enter(v, refused, UUID.randomUUID().toString(), body).andExpect(status().isForbidden());
         }
@@ -223,7 +217,7 @@ class CountingMinutesIT {
         enter(v, user(Role.ELECTION_TEAM, v.villageCode()), UUID.randomUUID().toString(), body)
                 .andExpect(jsonPath("$.minutes.status", is("VERIFIED")));
         RequestPostProcessor one = user(Role.COMMUNE_OFFICIAL, v.communeCode());
-        RequestPostProcessor two = user(Role.PROVINCE_OFFICIAL, "22");
+        RequestPostProcessor two = user(Role.PROVINCE_OFFICIAL, VillageElections.PROVINCE);
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

@@ -53,11 +53,7 @@ class PollingAreaMinutesIT {
     }
 
     static String body(UnitElections.Built u, Long area, long electorate, long voted, long a, long b, long c) {
-        return """
-                {%s"electorate":%d,"participants":%d,"ballotsIssued":%d,"ballotsReturned":%d,"validBallots":%d,
-                 "invalidBallots":0,"candidates":[{"id":"%s","votes":%d},{"id":"%s","votes":%d},{"id":"%s","votes":%d}]}"""
-                .formatted(area == null ? "" : "\"pollingArea\":" + area + ",", electorate, voted, voted, voted, voted,
-                        u.candidate(0), a, u.candidate(1), b, u.candidate(2), c);
+        return vn.baucu.support.MinutesBodies.area(u, area, electorate, voted, a, b, c);
     }
 
     ResultActions enter(UnitElections.Built u, RequestPostProcessor who, String body) throws Exception {

@@ -64,7 +64,7 @@ class PollingDayAndRehearsalIT {
         String place = v.villageCode();
         RequestPostProcessor team = user(Role.ELECTION_TEAM, place);
         RequestPostProcessor commune = user(Role.COMMUNE_OFFICIAL, v.communeCode());
-        send(e, place, "opening", user(Role.OBSERVER, "22"), UUID.randomUUID().toString(),
+        send(e, place, "opening", user(Role.OBSERVER, VillageElections.PROVINCE), UUID.randomUUID().toString(),
                 "{\"at\":\"2022-06-05T07:00\",\"openedBy\":\"A\",\"boxShownEmpty\":true}").andExpect(status().isForbidden());
         send(e, place, "opening", team, UUID.randomUUID().toString(), "{\"at\":\"2022-06-05T04:30\",\"openedBy\":\"\"}")
                 .andExpect(status().isUnprocessableEntity())

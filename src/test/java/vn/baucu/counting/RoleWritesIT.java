@@ -42,7 +42,7 @@ class RoleWritesIT {
         String body = ("{\"heldOn\":\"2022-05-18\",\"attendance\":9,\"chairedBy\":\"Trần Thị Mặt Trận\",\"cellAgreed\":true,"
                 + "\"cellAgreedOn\":\"2022-05-19\",\"cellAgreementRef\":\"BB chi ủy 1\",\"minutesSentOn\":\"2022-05-20\","
                 + "\"candidateIds\":[%s,%s]}").formatted(v.first(), v.second());
-        for (RequestPostProcessor refused : new RequestPostProcessor[] {user(Role.OBSERVER, "22"),
+        for (RequestPostProcessor refused : new RequestPostProcessor[] {user(Role.OBSERVER, VillageElections.PROVINCE),
                 user(Role.PARTY_COMMITTEE, v.communeCode()), user(Role.ELECTION_TEAM, v.villageCode()),
                 user(Role.FRONT_COMMITTEE, "06712")}) {
             mvc.perform(put(meeting).with(refused).contentType(MediaType.APPLICATION_JSON).content(body))

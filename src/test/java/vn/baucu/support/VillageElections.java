@@ -64,9 +64,16 @@ public class VillageElections {
         this.nominations = nominations;
     }
 
-    /** A frozen village head election of Ka Long (06709) on 5/6/2022 under the 2008 rules. */
+    /**
+     * The commune the test villages are made in: Trúc Bạch (Hà Nội), not a Quảng Ninh commune, whose 1,452 villages of
+     * 2022 the demo's province-wide tests count.
+     */
+    public static final String COMMUNE = "00004";
+    public static final String PROVINCE = "01";
+
+    /** A frozen village head election of a new village of Trúc Bạch on 5/6/2022 under the 2008 rules. */
     public Built frozen(int households) {
-        return frozen("06709", RuleSet.VILLAGE_HEAD_2008, LocalDate.of(2022, 6, 5), households);
+        return frozen(COMMUNE, RuleSet.VILLAGE_HEAD_2008, LocalDate.of(2022, 6, 5), households);
     }
 
     public Built frozen(String communeCode, RuleSet ruleSet, LocalDate day, int households) {
@@ -75,7 +82,7 @@ public class VillageElections {
 
     /** The same election with its list and two nominees, before the Front working committee's meeting. */
     public Built nominated(int households) {
-        return Authorization.runAsSystem(() -> build("06709", RuleSet.VILLAGE_HEAD_2008, LocalDate.of(2022, 6, 5), households,
+        return Authorization.runAsSystem(() -> build(COMMUNE, RuleSet.VILLAGE_HEAD_2008, LocalDate.of(2022, 6, 5), households,
                 false));
     }
 
