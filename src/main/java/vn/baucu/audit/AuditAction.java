@@ -71,6 +71,8 @@ public enum AuditAction {
     MINUTES_CERTIFIED(Kind.CHANGE, "A counting minutes was certified and frozen, with the SHA-256 of its canonical data."),
     MINUTES_CORRECTION_OPENED(Kind.CHANGE, "A correction of a certified minutes was opened as a new version, with its reason and decision."),
     MINUTES_SCAN_ATTACHED(Kind.CHANGE, "A photo or scan of the signed paper minutes was attached, with its SHA-256."),
+    // results
+    RESULT_COMPUTED(Kind.CHANGE, "A contest's legal outcome was computed from its certified minutes (who is elected, what follows)."),
     // rehearsals
     REHEARSAL_CREATED(Kind.CHANGE, "An election was copied as a rehearsal."),
     REHEARSAL_RESET(Kind.CHANGE, "A rehearsal's polling day and minutes were cleared."),

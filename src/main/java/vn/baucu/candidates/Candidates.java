@@ -141,6 +141,10 @@ public class Candidates {
         }
         CandidateStatus from = CandidateStatus.valueOf(c.status());
         CandidateStatus to = vn.baucu.platform.Inputs.enumValue(CandidateStatus.class, status, "status");
+        if (to == CandidateStatus.ELECTED || to == CandidateStatus.NOT_ELECTED) {
+            // the result follows from the certified minutes (the results module), never from a hand
+            throw DomainException.conflict("candidate.result-from-minutes", c.fullName());
+        }
         if (!from.canMoveTo(to)) {
             throw DomainException.conflict("candidate.transition", c.status(), status);
         }
@@ -223,6 +227,7 @@ public class Candidates {
     /** Where a status may go next (for the forms). */
     public static List<String> nextStatuses(String status) {
         return java.util.Arrays.stream(CandidateStatus.values()).filter(to -> CandidateStatus.valueOf(status).canMoveTo(to))
+                .filter(to -> to != CandidateStatus.ELECTED && to != CandidateStatus.NOT_ELECTED)
                 .map(Enum::name).sorted().toList();
     }
 
@@ -441,6 +446,18 @@ public class Candidates {
     @Transactional(readOnly = true)
     public byte[] countingMinutesPdf(long electionId, String placeCode) {
         return document("counting-minutes", electionId, placeCode);
+    }
+
+    /**
+     * Records the legal outcome of a contest, as the results module computes it from the certified minutes: every
+     * name still standing becomes ELECTED or NOT_ELECTED (again, after a correction); names struck off or withdrawn
+     * keep their status. Not a user's action: authorised by the certification that triggered it.
+     */
+    @Transactional
+    public void recordOutcome(long electionId, String placeCode, java.util.Collection<Long> elected) {
+        Contest contest = store.contest(electionId, placeCode)
+                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", placeCode));
+        store.recordOutcome(contest.id(), elected);
     }
 
     /**

@@ -390,6 +390,27 @@ public class CountingMinutes {
                 .findFirst().map(this::summary);
     }
 
+    /**
+     * The latest certified version of every minutes of a contest, for the results; and how many of its minutes have
+     * been entered at all. No guard: the results module decides who sees what it builds from them.
+     */
+    @Transactional(readOnly = true)
+    public List<CertifiedMinutes> certified(ContestRef contest) {
+        return store.certified(contest.id()).stream().map(r -> new CertifiedMinutes((Long) r[0], (Long) r[1], (String) r[2],
+                (Integer) r[3], (String) r[4], json.readValue((String) r[5], MinutesEntry.class))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public int entered(ContestRef contest) {
+        return store.entered(contest.id());
+    }
+
+    /** Per contest id of an election: how many of its minutes have been entered at all. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> enteredByContest(long electionId) {
+        return store.enteredByContest(electionId);
+    }
+
     /** The certified data of a version exactly as hashed, by its SHA-256; empty for a rehearsal or an unknown hash. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> certifiedBySha(String sha256) {

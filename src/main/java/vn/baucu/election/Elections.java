@@ -357,6 +357,24 @@ public class Elections {
         return !contest.village() && store.pollingAreaVotesIn(pollingAreaId, contest.id(), contest.electionDay());
     }
 
+    /** A contest by its id. */
+    @Transactional(readOnly = true)
+    public ContestRef contest(long contestId) {
+        return store.contestRefById(contestId).orElseThrow(() -> DomainException.notFound("body.contest-not-found", contestId));
+    }
+
+    /** The polling areas that vote in a contest of an electoral unit (none for a village's contest). */
+    @Transactional(readOnly = true)
+    public List<PollingArea> pollingAreasOf(ContestRef contest) {
+        return contest.village() ? List.of() : store.pollingAreasOf(contest.id(), contest.electionDay());
+    }
+
+    /** Every contest of an election. */
+    @Transactional(readOnly = true)
+    public List<ContestRef> contests(long electionId) {
+        return store.contestRefs(electionId);
+    }
+
     /** Whether a polling area votes in some contest of an election on its day (see {@link #votesIn}). */
     @Transactional(readOnly = true)
     public boolean servedBy(long pollingAreaId, long electionId) {

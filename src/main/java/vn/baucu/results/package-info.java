@@ -1,7 +1,8 @@
 /**
- * Results: the legal outcome of contests (published as the stateless contest-evaluation API and a
- * public calculator page) and, as the project grows, aggregation and live dashboards up the hierarchy.
- * Depends on the rules module and the platform.
+ * Results: the legal outcome of every contest computed from its certified minutes (the same rule engine as the
+ * stateless contest-evaluation API and its public calculator page), the candidates' outcome, and the results document
+ * rolled up through the administrative units. Depends on the counting, election, candidates, geography, audit and
+ * rules modules and the platform.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Results")
 package vn.baucu.results;

@@ -89,6 +89,15 @@ public class CandidateStore {
                 .query(CandidateStore::view).list();
     }
 
+    /** Sets ELECTED / NOT_ELECTED on the names of a contest's list that still stand. */
+    public void recordOutcome(long contestId, java.util.Collection<Long> elected) {
+        jdbc.sql("""
+                        update candidate set status = case when id = any(:ids) then 'ELECTED' else 'NOT_ELECTED' end
+                        where contest_id = :c and list_position is not null
+                          and status in ('ON_LIST', 'ELECTED', 'NOT_ELECTED')""")
+                .param("c", contestId).param("ids", elected.toArray(new Long[0])).update();
+    }
+
     /** Moves a candidate from {@code from} (and only from it) to {@code to}; false when someone else moved it first. */
     public boolean moveStatus(long id, String from, String to, LocalDate date, String reason, String decision) {
         return jdbc.sql("""

@@ -214,4 +214,39 @@ public class MinutesStore {
     public String placeCode(long contestId) {
         return jdbc.sql("select place_code from contest where id = :c").param("c", contestId).query(String.class).single();
     }
+
+    /** The latest certified version of each minutes of a contest: [minutes id, area, commune, version, sha, figures]. */
+    public List<Object[]> certified(long contestId) {
+        return jdbc.sql("""
+                        select m.id, m.polling_area_id, m.commune_code, v.version, v.sha256, v.figures::text
+                        from minutes m
+                        join lateral (select * from minutes_version v where v.minutes_id = m.id and v.certified_at is not null
+                                      order by v.version desc limit 1) v on true
+                        where m.contest_id = :c order by m.polling_area_id nulls first, m.id""")
+                .param("c", contestId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6)})
+                .list();
+    }
+
+    /** How many minutes of a contest have at least one entry or a certified version. */
+    public int entered(long contestId) {
+        return jdbc.sql("""
+                        select count(*) from minutes m where m.contest_id = :c
+                          and (m.status <> 'OPEN' or m.version > 1
+                               or exists (select 1 from minutes_entry e where e.minutes_id = m.id))""")
+                .param("c", contestId).query(Integer.class).single();
+    }
+
+    /** Per contest of an election: how many of its minutes have an entry or a certified version. */
+    public java.util.Map<Long, Integer> enteredByContest(long electionId) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select m.contest_id, count(*) from minutes m where m.election_id = :e
+                          and (m.status <> 'OPEN' or m.version > 1
+                               or exists (select 1 from minutes_entry e where e.minutes_id = m.id))
+                        group by m.contest_id""")
+                .param("e", electionId).query((rs, i) -> out.put(rs.getLong(1), rs.getInt(2))).list();
+        return out;
+    }
 }

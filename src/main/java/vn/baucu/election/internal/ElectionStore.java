@@ -317,6 +317,28 @@ public class ElectionStore {
                 .param("e", electionId).param("c", communeCode).query(ElectionStore::contestRef).list();
     }
 
+    public List<vn.baucu.election.PollingArea> pollingAreasOf(long contestId, LocalDate day) {
+        return jdbc.sql("""
+                        select p.id, a.code, p.polling_day, p.number, p.name, p.address, p.voters
+                        from contest c join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
+                        join polling_area p on p.commune_id = uc.commune_id and p.polling_day = :d
+                        join admin_unit a on a.id = p.commune_id
+                        where c.id = :c order by a.code, p.number""")
+                .param("c", contestId).param("d", Date.valueOf(day))
+                .query((rs, i) -> new vn.baucu.election.PollingArea(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                .list();
+    }
+
+    public Optional<vn.baucu.election.ContestRef> contestRefById(long contestId) {
+        return jdbc.sql(CONTEST_REF + " where c.id = :c").param("c", contestId).query(ElectionStore::contestRef).optional();
+    }
+
+    public List<vn.baucu.election.ContestRef> contestRefs(long electionId) {
+        return jdbc.sql(CONTEST_REF + " where c.election_id = :e order by c.province_code, c.commune_code, c.place_code")
+                .param("e", electionId).query(ElectionStore::contestRef).list();
+    }
+
     public boolean pollingAreaServes(long pollingAreaId, long electionId) {
         return jdbc.sql("""
                         select count(*) from polling_area p

@@ -1,0 +1,218 @@
+package vn.baucu.results;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.audit.AuditLog;
+import vn.baucu.candidates.CandidateView;
+import vn.baucu.candidates.Candidates;
+import vn.baucu.counting.CertifiedMinutes;
+import vn.baucu.counting.CountingMinutes;
+import vn.baucu.counting.MinutesCertified;
+import vn.baucu.counting.MinutesEntry;
+import vn.baucu.election.ContestRef;
+import vn.baucu.election.Elections;
+import vn.baucu.rules.ContestEvaluator;
+import vn.baucu.rules.ContestFigures;
+import vn.baucu.rules.Evaluation;
+import vn.baucu.rules.FiguresRejected;
+import vn.baucu.rules.RuleSet;
+import vn.baucu.rules.VotingMethod;
+
+/**
+ * The legal outcome of each contest, computed from its certified minutes by the same rule engine as the published
+ * evaluation API — never typed, never re-implemented. A contest's figures are its village meeting's minutes, or the
+ * sum of its polling areas' minutes for an electoral unit; once every minutes of the contest is certified, the rule
+ * set decides who is elected and what follows, the candidates' ELECTED / NOT_ELECTED follow, and the reasons are
+ * stored beside the outcome. Recomputed in the transaction of each certification (a correction included), and on
+ * demand.
+ */
+@Service
+public class ContestResults {
+
+    private final JdbcClient jdbc;
+    private final Elections elections;
+    private final CountingMinutes minutes;
+    private final Candidates candidates;
+    private final AuditLog audit;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final vn.baucu.platform.Authorization authorization;
+
+    ContestResults(JdbcClient jdbc, Elections elections, CountingMinutes minutes, Candidates candidates, AuditLog audit,
+                   JsonMapper json, Clock clock, vn.baucu.platform.Authorization authorization) {
+        this.authorization = authorization;
+        this.jdbc = jdbc;
+        this.elections = elections;
+        this.minutes = minutes;
+        this.candidates = candidates;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What one contest's certified minutes add up to, and what the law makes of it. */
+    public record Computed(String status, int expected, int entered, int certified, ContestFigures figures,
+                           Evaluation evaluation, List<Map<String, Object>> minutes, String rejectedBy, List<String> struck) {
+    }
+
+    @EventListener
+    void on(MinutesCertified e) {
+        recompute(elections.contest(e.contestId()));
+    }
+
+    /** Recomputes one contest from its certified minutes and stores the result (and the candidates' outcome). */
+    @Transactional
+    public Computed recompute(ContestRef contest) {
+        Computed c = compute(contest);
+        store(contest, c);
+        if (c.evaluation() != null) {
+            candidates.recordOutcome(contest.electionId(), contest.placeCode(),
+                    c.evaluation().elected().stream().map(Long::valueOf).toList());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("contest", contest.placeCode());
+            details.put("outcome", c.evaluation().outcome().name());
+            details.put("elected", c.evaluation().elected());
+            details.put("followUp", c.evaluation().followUp().kind().name());
+            audit.record("RESULT_COMPUTED", "contest", String.valueOf(contest.id()),
+                    contest.communeCode() != null ? contest.placeCode() : contest.provinceCode(), details);
+        }
+        return c;
+    }
+
+    /**
+     * Recomputes every contest of an election from its certified minutes and says which stored results differed (none,
+     * unless something went wrong): the check an official can run at any time.
+     */
+    @Transactional
+    public List<String> recomputeAll(long electionId) {
+        var election = elections.get(electionId);
+        if (election.scopeCode() == null) {
+            if (!authorizationAdmin()) {
+                throw vn.baucu.platform.DomainException.forbidden("problem.forbidden");
+            }
+        } else {
+            authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, election.scopeCode(),
+                    election.electionDay(), null);
+        }
+        List<String> differed = new ArrayList<>();
+        for (ContestRef c : elections.contests(electionId)) {
+            String before = jdbc.sql("select coalesce(outcome, '') || '|' || status || '|' || coalesce(figures::text, '') "
+                            + "from contest_result where contest_id = :c").param("c", c.id()).query(String.class).optional()
+                    .orElse("|NOT_REPORTED|");
+            Computed now = recompute(c);
+            String after = (now.evaluation() == null ? "" : now.evaluation().outcome().name()) + "|" + now.status() + "|"
+                    + (now.figures() == null ? "" : jdbc.sql("select cast(:f as jsonb)::text")
+                    .param("f", json.writeValueAsString(now.figures())).query(String.class).single());
+            if (!before.equals(after)) {
+                differed.add(c.placeCode());
+            }
+        }
+        return differed;
+    }
+
+    private boolean authorizationAdmin() {
+        return authorization.currentUser().isSystemAdmin();
+    }
+
+    /** The contest's result from its certified minutes as they stand, without storing anything. */
+    @Transactional(readOnly = true)
+    public Computed compute(ContestRef contest) {
+        List<CertifiedMinutes> certified = minutes.certified(contest);
+        int expected = contest.village() ? 1 : elections.pollingAreasOf(contest).size();
+        int entered = minutes.entered(contest);
+        String status = expected > 0 && certified.size() >= expected ? "CERTIFIED" : entered > 0 ? "REPORTED" : "NOT_REPORTED";
+        List<Map<String, Object>> refs = new ArrayList<>();
+        for (CertifiedMinutes m : certified) {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("level", contest.village() ? "MEETING" : "TEAM");
+            ref.put("pollingArea", m.pollingArea());
+            ref.put("version", m.version());
+            ref.put("sha256", m.sha256());
+            refs.add(ref);
+        }
+        List<String> struck = candidates.ballot(contest.electionId(), contest.placeCode()).stream()
+                .filter(CandidateView::struckAfterPrinting).map(c -> String.valueOf(c.id())).toList();
+        if (certified.isEmpty()) {
+            return new Computed(status, expected, entered, 0, null, null, refs, null, struck);
+        }
+        ContestFigures figures = sum(contest, certified);
+        Evaluation evaluation = null;
+        String rejected = null;
+        if ("CERTIFIED".equals(status)) {
+            try {
+                evaluation = ContestEvaluator.evaluate(figures);
+            } catch (FiguresRejected e) {
+                rejected = e.findings().isEmpty() ? "E-000" : e.findings().get(0).code();
+            }
+        }
+        return new Computed(status, expected, entered, certified.size(), figures, evaluation, refs, rejected, struck);
+    }
+
+    /** The figures of a contest: its one meeting's minutes, or the sum of its polling areas' (Điều 77). */
+    private ContestFigures sum(ContestRef contest, List<CertifiedMinutes> certified) {
+        long electorate = 0;
+        long participants = 0;
+        Long issued = null;
+        Long returned = null;
+        Long valid = null;
+        Long invalid = null;
+        VotingMethod method = VotingMethod.valueOf(certified.get(0).figures().votingMethod());
+        Map<String, Long> votes = new LinkedHashMap<>();
+        for (CertifiedMinutes m : certified) {
+            MinutesEntry f = m.figures();
+            electorate += f.electorate();
+            participants += f.participants();
+            issued = add(issued, f.ballotsIssued());
+            returned = add(returned, f.ballotsReturned());
+            valid = add(valid, f.validBallots());
+            invalid = add(invalid, f.invalidBallots());
+            for (MinutesEntry.CandidateVotes v : f.candidates()) {
+                votes.merge(v.id(), v.votes(), Long::sum);
+            }
+        }
+        List<ContestFigures.CandidateFigures> names = new ArrayList<>();
+        for (CandidateView c : candidates.ballot(contest.electionId(), contest.placeCode())) {
+            String id = String.valueOf(c.id());
+            // a name struck off after printing stays on the ballot with no votes, and is never elected (ADR 0006)
+            names.add(new ContestFigures.CandidateFigures(id, c.fullName(), c.birthDate(),
+                    c.struckAfterPrinting() ? 0 : votes.getOrDefault(id, 0L)));
+        }
+        return new ContestFigures(RuleSet.valueOf(contest.ruleSet()), null, contest.seats(), contest.electionDay(), method,
+                electorate, 0, participants, issued, returned, valid, invalid, names);
+    }
+
+    private static Long add(Long a, Long b) {
+        return b == null ? a : a == null ? b : a + b;
+    }
+
+    private void store(ContestRef contest, Computed c) {
+        jdbc.sql("""
+                        insert into contest_result (contest_id, election_id, status, expected_minutes, entered_minutes,
+                                                    certified_minutes, figures, outcome, evaluation, minutes, struck, computed_at)
+                        values (:c, :e, :s, :x, :n, :k, cast(:f as jsonb), :o, cast(:ev as jsonb), cast(:m as jsonb),
+                                cast(:st as jsonb), :t)
+                        on conflict (contest_id) do update set status = excluded.status,
+                            expected_minutes = excluded.expected_minutes, entered_minutes = excluded.entered_minutes,
+                            certified_minutes = excluded.certified_minutes, figures = excluded.figures,
+                            outcome = excluded.outcome, evaluation = excluded.evaluation, minutes = excluded.minutes,
+                            struck = excluded.struck, computed_at = excluded.computed_at""")
+                .param("c", contest.id()).param("e", contest.electionId()).param("s", c.status())
+                .param("x", c.expected()).param("n", c.entered()).param("k", c.certified())
+                .param("f", c.figures() == null ? null : json.writeValueAsString(c.figures()))
+                .param("o", c.evaluation() == null ? null : c.evaluation().outcome().name())
+                .param("ev", c.evaluation() == null ? null : json.writeValueAsString(c.evaluation()))
+                .param("m", json.writeValueAsString(c.minutes())).param("st", json.writeValueAsString(c.struck()))
+                .param("t", Timestamp.from(clock.instant())).update();
+    }
+}

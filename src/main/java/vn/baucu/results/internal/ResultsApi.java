@@ -1,0 +1,45 @@
+package vn.baucu.results.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.baucu.results.ContestResults;
+
+/** contracts/results.md, the officials' live document; and the recomputation an official can ask for. */
+@RestController
+@Tag(name = "Results", description = "Legal outcomes from certified minutes (contracts/results.md)")
+class ResultsApi {
+
+    private final ResultsReport report;
+    private final ContestResults results;
+
+    ResultsApi(ResultsReport report, ContestResults results) {
+        this.report = report;
+        this.results = results;
+    }
+
+    @GetMapping("/api/v1/elections/{id}/results")
+    @Operation(summary = "The live results of an election for officials: summary, units, every contest with its outcome")
+    ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.document(id));
+    }
+
+    record Recomputation(int contests, List<String> differed) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/results/recomputation")
+    @Operation(summary = "Recompute every contest from its certified minutes; lists the contests whose stored result differed")
+    Recomputation recompute(@PathVariable long id) {
+        List<String> differed = results.recomputeAll(id);
+        return new Recomputation(report.contestCount(id), differed);
+    }
+}

@@ -1,0 +1,162 @@
+package vn.baucu.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.baucu.support.Api.admin;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.platform.Role;
+import vn.baucu.support.BaucuIntegrationTest;
+import vn.baucu.support.TestUsers;
+import vn.baucu.support.UnitElections;
+import vn.baucu.support.VillageElections;
+
+/**
+ * Outcomes follow from certified minutes: a village's head is elected by the rule engine (the same answer as
+ * {@code POST /api/v1/evaluations} on the contest's own figures), a correction changes the outcome and the
+ * candidates' status, an electoral unit adds up its polling areas, nobody types ELECTED, and a recomputation from
+ * scratch finds nothing different.
+ */
+@BaucuIntegrationTest
+class ContestResultsIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    VillageElections villageElections;
+    @Autowired
+    UnitElections unitElections;
+    @Autowired
+    JsonMapper json;
+
+    void enterTwice(long election, String place, String body, RequestPostProcessor a, RequestPostProcessor b) throws Exception {
+        for (RequestPostProcessor who : new RequestPostProcessor[] {a, b}) {
+            mvc.perform(post("/api/v1/elections/" + election + "/contests/" + place + "/minutes/entries").with(who)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                    .content(body)).andExpect(status().isCreated());
+        }
+    }
+
+    void certify(long election, String place, long minutesId, int version, RequestPostProcessor who) throws Exception {
+        mvc.perform(post("/api/v1/elections/" + election + "/contests/" + place + "/minutes/" + minutesId + "/certification")
+                .with(who).header("If-Match", "\"" + version + "\"")).andExpect(status().isOk());
+    }
+
+    String statusOf(long candidate) {
+        return jdbc.sql("select status from candidate where id = :c").param("c", candidate).query(String.class).single();
+    }
+
+    @Test
+    void aVillageHeadIsElectedByTheCertifiedMinutesAndACorrectionUndoesIt() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        String body = vn.baucu.support.MinutesBodies.village(v, 60, 50, 49, 1, 40, 9, "");
+        enterTwice(v.electionId(), v.villageCode(), body, users.as(Role.ELECTION_TEAM, v.villageCode()),
+                users.as(Role.ELECTION_TEAM, v.villageCode()));
+        String results = "/api/v1/elections/" + v.electionId() + "/results";
+        mvc.perform(get(results).with(commune)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.contests[0].status", is("REPORTED")))
+                .andExpect(jsonPath("$.summary.reported", is(1))).andExpect(jsonPath("$.summary.certified", is(0)));
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        certify(v.electionId(), v.villageCode(), id, 1, commune);
+
+        String doc = mvc.perform(get(results).with(users.as(Role.OBSERVER, VillageElections.PROVINCE))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.contests[0].status", is("CERTIFIED")))
+                .andExpect(jsonPath("$.contests[0].outcome", is("ELECTED_ALL")))
+                .andExpect(jsonPath("$.contests[0].candidates[0].elected", is(true)))
+                .andExpect(jsonPath("$.contests[0].candidates[0].percent", is("66.67")))
+                .andExpect(jsonPath("$.contests[0].minutes[0].level", is("MEETING")))
+                .andExpect(jsonPath("$.summary.seatsFilled", is(1)))
+                .andExpect(jsonPath("$.summary.outcomes.ELECTED_ALL", is(1)))
+                .andExpect(jsonPath("$.units[?(@.code == '" + v.communeCode() + "')].participants", contains(50)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(statusOf(v.candidateIds().get(0))).isEqualTo("ELECTED");
+        assertThat(statusOf(v.candidateIds().get(1))).isEqualTo("NOT_ELECTED");
+        // the same outcome, elected and percentages as the published evaluation API on the contest's own figures
+        JsonNode contest = json.readTree(doc).get("contests").get(0);
+        String evaluation = """
+                {"ruleSet":"VILLAGE_HEAD_2008","seats":1,"electionDay":"2022-06-05","votingMethod":"SECRET_BALLOT",
+                 "electorate":%d,"participants":%d,"ballotsIssued":%d,"ballotsReturned":%d,"validBallots":%d,"invalidBallots":%d,
+                 "candidates":[{"id":"%s","votes":%d},{"id":"%s","votes":%d}]}""".formatted(
+                contest.get("electorate").asLong(), contest.get("participants").asLong(), contest.get("ballotsIssued").asLong(),
+                contest.get("ballotsReturned").asLong(), contest.get("validBallots").asLong(),
+                contest.get("invalidBallots").asLong(), contest.get("candidates").get(0).get("id").asString(),
+                contest.get("candidates").get(0).get("votes").asLong(), contest.get("candidates").get(1).get("id").asString(),
+                contest.get("candidates").get(1).get("votes").asLong());
+        mvc.perform(post("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).content(evaluation))
+                .andExpect(jsonPath("$.outcome", is(contest.get("outcome").asString())))
+                .andExpect(jsonPath("$.elected", contains(v.first())))
+                .andExpect(jsonPath("$.candidates[0].percent", is(contest.get("candidates").get(0).get("percent").asString())));
+
+        // nobody types a result
+        mvc.perform(post("/api/v1/candidates/" + v.candidateIds().get(1) + "/status").with(admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ELECTED\"}"))
+                .andExpect(status().isConflict());
+        // a correction: 28 of 60 is not more than half; nobody is elected and the village goes to a re-election
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id
+                        + "/corrections").with(commune).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Đếm lại phiếu\",\"decision\":\"QĐ 30/QĐ-UBND\"}"))
+                .andExpect(status().isCreated());
+        enterTwice(v.electionId(), v.villageCode(), vn.baucu.support.MinutesBodies.village(v, 60, 50, 49, 1, 28, 21, ""),
+                users.as(Role.ELECTION_TEAM, v.villageCode()), users.as(Role.ELECTION_TEAM, v.villageCode()));
+        certify(v.electionId(), v.villageCode(), id, 2, commune);
+        mvc.perform(get(results).with(commune))
+                .andExpect(jsonPath("$.contests[0].outcome", is("NONE_ELECTED")))
+                .andExpect(jsonPath("$.contests[0].minutes[0].version", is(2)))
+                .andExpect(jsonPath("$.summary.seatsFilled", is(0)))
+                .andExpect(jsonPath("$.summary.followUps.REELECTION", is(1)));
+        assertThat(statusOf(v.candidateIds().get(0))).isEqualTo("NOT_ELECTED");
+        // the recomputation from scratch finds nothing different; another commune's official may not read
+        mvc.perform(post(results + "/recomputation").with(commune)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.differed", hasSize(0)));
+        mvc.perform(get(results).with(users.as(Role.COMMUNE_OFFICIAL, "06712"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anElectoralUnitAddsUpItsPollingAreas() throws Exception {
+        UnitElections.Built u = unitElections.frozen(330);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, u.communeCode());
+        int[][] votes = {{200, 90, 20}, {150, 100, 60}};
+        int[] voted = {310, 310};
+        for (int a = 0; a < 2; a++) {
+            long area = u.areas().get(a);
+            String body = vn.baucu.support.MinutesBodies.area(u, area, 330, voted[a], votes[a][0], votes[a][1], votes[a][2]);
+            enterTwice(u.electionId(), "22-1", body, users.as(Role.ELECTION_TEAM, u.communeCode(), area),
+                    users.as(Role.ELECTION_TEAM, u.communeCode(), area));
+            long id = jdbc.sql("select id from minutes where election_id = :e and polling_area_id = :a")
+                    .param("e", u.electionId()).param("a", area).query(Long.class).single();
+            certify(u.electionId(), "22-1", id, 1, commune);
+            mvc.perform(get("/api/v1/elections/" + u.electionId() + "/results").with(admin()))
+                    .andExpect(jsonPath("$.contests[0].status", is(a == 0 ? "REPORTED" : "CERTIFIED")));
+        }
+        mvc.perform(get("/api/v1/elections/" + u.electionId() + "/results").with(admin()))
+                .andExpect(jsonPath("$.contests[0].electorate", is(660)))
+                .andExpect(jsonPath("$.contests[0].validBallots", is(620)))
+                .andExpect(jsonPath("$.contests[0].candidates[0].votes", is(350)))
+                .andExpect(jsonPath("$.contests[0].candidates[0].elected", is(true)))
+                .andExpect(jsonPath("$.contests[0].outcome", is("ELECTED_ALL")))
+                .andExpect(jsonPath("$.contests[0].minutes", hasSize(2)))
+                .andExpect(jsonPath("$.contests[0].minutes[0].level", is("TEAM")))
+                .andExpect(jsonPath("$.units[?(@.code == '" + u.communeCode() + "')].participants", contains(620)));
+    }
+}
