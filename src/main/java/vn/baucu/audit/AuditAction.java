@@ -73,6 +73,7 @@ public enum AuditAction {
     MINUTES_SCAN_ATTACHED(Kind.CHANGE, "A photo or scan of the signed paper minutes was attached, with its SHA-256."),
     // results
     RESULT_COMPUTED(Kind.CHANGE, "A contest's legal outcome was computed from its certified minutes (who is elected, what follows)."),
+    HEAD_RECOGNISED(Kind.CHANGE, "The commune chair's decision recognising an elected village head was recorded."),
     // rehearsals
     REHEARSAL_CREATED(Kind.CHANGE, "An election was copied as a rehearsal."),
     REHEARSAL_RESET(Kind.CHANGE, "A rehearsal's polling day and minutes were cleared."),

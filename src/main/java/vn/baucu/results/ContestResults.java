@@ -90,6 +90,65 @@ public class ContestResults {
         return c;
     }
 
+    /** A recorded recognition decision. */
+    public record Recognition(long contestId, long candidateId, String decisionNo, java.time.LocalDate decidedOn,
+                              String signedBy) {
+    }
+
+    /**
+     * Records the commune chair's decision recognising the village head elected by the certified minutes (NĐ 59/2023/
+     * NĐ-CP, Điều 8): the commune's officials only; once per contest (409 after); completes the contest's
+     * RECOGNITION_DECIDED milestone where its calendar has one.
+     */
+    @Transactional
+    public Recognition recognise(long electionId, String placeCode, String decisionNo, java.time.LocalDate decidedOn,
+                                 String signedBy) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, contest.village() ? contest.placeCode()
+                : contest.provinceCode(), contest.electionDay(), contest.scopeCode());
+        List<vn.baucu.platform.Violation> problems = new ArrayList<>();
+        Computed c = compute(contest);
+        if (!contest.village() || c.evaluation() == null || c.evaluation().elected().size() != 1) {
+            problems.add(vn.baucu.platform.Violation.of("H-101", "contest", "recognition.not-elected", contest.placeName()));
+        }
+        if (vn.baucu.platform.Inputs.text(decisionNo) == null || decidedOn == null) {
+            problems.add(vn.baucu.platform.Violation.of("H-102", "decisionNo", "recognition.decision-required"));
+        } else if (decidedOn.isBefore(contest.electionDay()) || decidedOn.isAfter(java.time.LocalDate.now(clock))) {
+            problems.add(vn.baucu.platform.Violation.of("H-103", "decidedOn", "recognition.date-invalid", decidedOn,
+                    contest.electionDay()));
+        }
+        if (!problems.isEmpty()) {
+            throw vn.baucu.platform.DomainException.violations(problems);
+        }
+        long elected = Long.parseLong(c.evaluation().elected().get(0));
+        int inserted = jdbc.sql("""
+                        insert into recognition (contest_id, election_id, candidate_id, decision_no, decided_on, signed_by,
+                                                 recorded_by, recorded_at)
+                        values (:c, :e, :k, :no, :on, :s, :by, :t) on conflict (contest_id) do nothing""")
+                .param("c", contest.id()).param("e", electionId).param("k", elected)
+                .param("no", vn.baucu.platform.Inputs.text(decisionNo)).param("on", java.sql.Date.valueOf(decidedOn))
+                .param("s", vn.baucu.platform.Inputs.text(signedBy)).param("by", authorization.currentUser().username())
+                .param("t", Timestamp.from(clock.instant())).update();
+        if (inserted == 0) {
+            throw vn.baucu.platform.DomainException.conflict("recognition.exists", contest.placeName(),
+                    recognition(contest.id()).map(Recognition::decisionNo).orElse(""));
+        }
+        elections.markContestDone(contest.id(), "RECOGNITION_DECIDED", decidedOn, vn.baucu.platform.Inputs.text(decisionNo));
+        audit.record("HEAD_RECOGNISED", "contest", String.valueOf(contest.id()), contest.placeCode(),
+                Map.of("candidate", elected, "decisionNo", vn.baucu.platform.Inputs.text(decisionNo),
+                        "decidedOn", decidedOn.toString()));
+        return recognition(contest.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Recognition> recognition(long contestId) {
+        return jdbc.sql("select contest_id, candidate_id, decision_no, decided_on, signed_by from recognition where contest_id = :c")
+                .param("c", contestId)
+                .query((rs, i) -> new Recognition(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5)))
+                .optional();
+    }
+
     /**
      * Recomputes every contest of an election from its certified minutes and says which stored results differed (none,
      * unless something went wrong): the check an official can run at any time.

@@ -159,4 +159,44 @@ class ContestResultsIT {
                 .andExpect(jsonPath("$.contests[0].minutes[0].level", is("TEAM")))
                 .andExpect(jsonPath("$.units[?(@.code == '" + u.communeCode() + "')].participants", contains(620)));
     }
+
+    @Test
+    void theCommuneRecognisesTheElectedHeadAndTheDecisionPrints() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        String recognition = "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/recognition";
+        String decision = "{\"decisionNo\":\"45/QĐ-UBND\",\"decidedOn\":\"2022-06-08\",\"signedBy\":\"Nguyễn Văn Chủ Tịch\"}";
+        mvc.perform(post(recognition).with(commune).contentType(MediaType.APPLICATION_JSON).content(decision))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("H-101")));
+        enterTwice(v.electionId(), v.villageCode(), vn.baucu.support.MinutesBodies.village(v, 60, 55, 54, 1, 45, 9, ""),
+                users.as(Role.ELECTION_TEAM, v.villageCode()), users.as(Role.ELECTION_TEAM, v.villageCode()));
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        certify(v.electionId(), v.villageCode(), id, 1, commune);
+        String results = "/api/v1/elections/" + v.electionId() + "/results";
+        mvc.perform(get(results).with(commune)).andExpect(jsonPath("$.contests[0].pendingRecognition", is(true)));
+        mvc.perform(post(recognition).with(commune).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decisionNo\":\"\",\"decidedOn\":\"2022-06-01\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("H-102")));
+        mvc.perform(post(recognition).with(commune).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decisionNo\":\"45/QĐ-UBND\",\"decidedOn\":\"2022-06-01\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("H-103")));
+        for (RequestPostProcessor refused : new RequestPostProcessor[] {users.as(Role.ELECTION_TEAM, v.villageCode()),
+                users.as(Role.OBSERVER, VillageElections.PROVINCE), users.as(Role.FRONT_COMMITTEE, v.communeCode())}) {
+            mvc.perform(post(recognition).with(refused).contentType(MediaType.APPLICATION_JSON).content(decision))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post(recognition).with(commune).contentType(MediaType.APPLICATION_JSON).content(decision))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.candidateId", is(v.candidateIds().get(0).intValue())));
+        mvc.perform(post(recognition).with(commune).contentType(MediaType.APPLICATION_JSON).content(decision))
+                .andExpect(status().isConflict());
+        mvc.perform(get(results).with(commune)).andExpect(jsonPath("$.contests[0].pendingRecognition", is(false)))
+                .andExpect(jsonPath("$.contests[0].recognition.decisionNo", is("45/QĐ-UBND")));
+        byte[] pdf = mvc.perform(get(recognition + ".pdf").with(commune)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/recognition.pdf"), pdf);
+        String sha = jdbc.sql("select sha256 from minutes_version where minutes_id = :m").param("m", id).query(String.class).single();
+        vn.baucu.support.Golden.assertMatches("documents/recognition-village.txt", vn.baucu.support.Golden.pdfText(pdf)
+                .replace(sha, "SHA").replaceAll("Thôn Kiểm Phiếu \\d+", "Thôn X").replaceAll("[0-9a-f]{64}", "HASH"));
+    }
 }

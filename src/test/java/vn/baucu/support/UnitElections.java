@@ -30,7 +30,7 @@ import vn.baucu.voters.VoterLists;
 
 /**
  * Builds a National Assembly election of 15/3/2026 up to polling day through the real facades: one electoral unit
- * ("22-1", one seat) over every commune of Quảng Ninh, two polling areas of one commune with their voter lists,
+ * ("22-1", one seat) of one commune of Quảng Ninh (unit 2 has the others), two polling areas of that commune with their voter lists,
  * three candidates trusted by their voter conferences and carried through the three consultations, the list settled
  * and posted, and the configuration frozen.
  */
@@ -38,6 +38,7 @@ import vn.baucu.voters.VoterLists;
 public class UnitElections {
 
     public static final LocalDate DAY = LocalDate.of(2026, 3, 15);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
 
     /** What was built: the election, its contest "22-1", the commune and its two polling areas, the candidates. */
     public record Built(long electionId, String contest, String communeCode, List<Long> areas, List<Long> candidateIds,
@@ -73,8 +74,10 @@ public class UnitElections {
         long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, RuleSet.NATIONAL_ASSEMBLY_2025,
                 "Bầu cử đại biểu Quốc hội khóa XVI (kiểm thử)", "2026-2031", DAY, null)).id();
         List<String> communes = units.list(UnitLevel.COMMUNE, "22", DAY).stream().map(AdminUnit::code).toList();
-        elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, communes)));
-        String commune = communes.get(random.nextInt(communes.size()));
+        // unit 1 is one commune of its own, a different one each time: its polling areas are this election's only
+        String commune = communes.get(NEXT.getAndIncrement() % communes.size());
+        elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, List.of(commune)),
+                new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
         List<Long> areas = new ArrayList<>();
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         for (int a = 0; a < 2; a++) {

@@ -23,7 +23,9 @@ class RehearsalCandidates {
         switch (e.kind()) {
             case CREATED -> copy(e.sourceId(), e.rehearsalId());
             case DELETING -> delete(e.rehearsalId());
-            case RESET -> { }
+            case RESET -> jdbc.sql("""
+                    update candidate set status = 'ON_LIST'
+                    where election_id = :r and status in ('ELECTED', 'NOT_ELECTED')""").param("r", e.rehearsalId()).update();
         }
     }
 

@@ -21,10 +21,34 @@ class ResultsApi {
 
     private final ResultsReport report;
     private final ContestResults results;
+    private final RecognitionPdf recognitionPdf;
 
-    ResultsApi(ResultsReport report, ContestResults results) {
+    ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf) {
         this.report = report;
         this.results = results;
+        this.recognitionPdf = recognitionPdf;
+    }
+
+    record RecognitionRequest(String decisionNo, java.time.LocalDate decidedOn, String signedBy) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/recognition")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "The commune chair's decision recognising the village head elected by the certified minutes")
+    ContestResults.Recognition recognise(@PathVariable long id, @PathVariable String place,
+                                         @org.springframework.web.bind.annotation.RequestBody RecognitionRequest r) {
+        if (r == null) {
+            throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
+        }
+        return results.recognise(id, place, r.decisionNo(), r.decidedOn(), r.signedBy());
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/recognition.pdf",
+            produces = org.springframework.http.MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The recognition decision (Quyết định công nhận) as a PDF")
+    ResponseEntity<byte[]> recognitionPdf(@PathVariable long id, @PathVariable String place) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(recognitionPdf.render(id, place));
     }
 
     @GetMapping("/api/v1/elections/{id}/results")

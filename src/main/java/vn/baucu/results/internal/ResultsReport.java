@@ -95,6 +95,10 @@ class ResultsReport {
         long electorate = 0;
         long participants = 0;
         Map<Long, Integer> entered = minutes.enteredByContest(electionId);
+        Map<Long, Map<String, Object>> recognitions = new HashMap<>();
+        jdbc.sql("select contest_id, decision_no, decided_on from recognition where election_id = :e").param("e", electionId)
+                .query((rs, i) -> recognitions.put(rs.getLong(1), Map.of("decisionNo", rs.getString(2),
+                        "decidedOn", rs.getDate(3).toLocalDate().toString()))).list();
         for (ContestRef c : elections.contests(electionId)) {
             Stored s = stored.getOrDefault(c.id(), new Stored("NOT_REPORTED", null, null, List.of(), List.of()));
             if (!"CERTIFIED".equals(s.status())) {
@@ -117,7 +121,13 @@ class ResultsReport {
                 electorate += s.figures().electorate();
                 participants += s.figures().participants();
             }
-            contests.add(contest(c, s));
+            Map<String, Object> line = contest(c, s);
+            if (c.village() && elected > 0) {
+                // a village head takes office once the commune chair recognises the result
+                line.put("recognition", recognitions.get(c.id()));
+                line.put("pendingRecognition", !recognitions.containsKey(c.id()));
+            }
+            contests.add(line);
             // the units: a village's contest counts in its commune; an electoral unit's polling areas in theirs
             if (c.village()) {
                 Sums u = byUnit.computeIfAbsent(c.communeCode(), k -> new Sums());
