@@ -10,7 +10,7 @@ import java.time.LocalDate;
 public record ContestRef(long id, long electionId, String electionName, ElectionKind kind, String ruleSet,
                          String councilLevel, LocalDate electionDay, String scopeCode, String placeCode, String placeName,
                          String communeCode, String provinceCode, boolean village, int seats, boolean frozen,
-                         String fingerprint, Long rehearsalOf) {
+                         String fingerprint, Long rehearsalOf, String round) {
 
     public boolean rehearsal() {
         return rehearsalOf != null;

@@ -307,6 +307,45 @@ public class Elections {
         return get(id);
     }
 
+    /**
+     * Creates the follow-up election of one village's contest (a re-election after nobody was elected): a new election
+     * of that village on {@code day}, in round {@code round}, with its own legal calendar; through
+     * {@link FollowUpCreated} the same household list and the eligible candidates (those who stood and were not struck
+     * off), settled. It is frozen by the commune like any election. Guarded on the village (the commune decides, NĐ
+     * 59/2023/NĐ-CP, Điều 8).
+     */
+    @Transactional
+    public ElectionView createFollowUp(long sourceId, String placeCode, vn.baucu.rules.Round round, LocalDate day) {
+        ElectionView source = get(sourceId);
+        ContestRef contest = contest(sourceId, placeCode);
+        if (!contest.village()) {
+            throw DomainException.conflict("election.follow-up-village-only", placeCode);
+        }
+        authorization.require(Access.ADMINISTER, contest.placeCode(), contest.electionDay(), source.scopeCode());
+        if (day == null || !day.isAfter(source.electionDay())) {
+            throw DomainException.violations(List.of(Violation.of("L-209", "electionDay", "election.follow-up-day",
+                    String.valueOf(day), source.electionDay())));
+        }
+        List<Milestone> calendar;
+        try {
+            calendar = LegalCalendar.of(RuleSet.valueOf(source.ruleSet()), day, WorkingDays.bundled());
+        } catch (FiguresRejected rejected) {
+            throw FindingProblems.of(rejected);
+        }
+        String suffix = round == vn.baucu.rules.Round.REELECTION ? " — bầu lại" : " — bầu thêm";
+        long id = store.insertFollowUp(sourceId, placeCode, round.name(), day, source.name() + " — " + contest.placeName()
+                + suffix, authorization.currentUser().username(), clock.instant());
+        store.insertContestMilestones(id, calendar);
+        events.publishEvent(new FollowUpCreated(sourceId, placeCode, id));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", sourceId);
+        details.put("contest", placeCode);
+        details.put("round", round.name());
+        details.put("electionDay", day.toString());
+        audit.record("FOLLOW_UP_CREATED", "election", String.valueOf(id), placeCode, details);
+        return get(id);
+    }
+
     /** Clears a rehearsal's polling day and minutes, to practise again. */
     @Transactional
     public ElectionView resetRehearsal(long id) {

@@ -90,6 +90,28 @@ public class ContestResults {
         return c;
     }
 
+    /**
+     * Starts the re-election the certified result calls for (a village where nobody was elected: the commune decides
+     * it, NĐ 59/2023/NĐ-CP, Điều 8): a new election of that village on {@code day} with the same household list and the
+     * eligible candidates. Refused when the result calls for none (422 H-104), and once one exists (409).
+     */
+    @Transactional
+    public vn.baucu.election.ElectionView startFollowUp(long electionId, String placeCode, java.time.LocalDate day) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        Computed c = compute(contest);
+        Evaluation.FollowUpKind kind = c.evaluation() == null ? null : c.evaluation().followUp().kind();
+        if (kind != Evaluation.FollowUpKind.REELECTION) {
+            throw vn.baucu.platform.DomainException.violations(List.of(vn.baucu.platform.Violation.of("H-104", "contest",
+                    "follow-up.not-needed", contest.placeName(), kind == null ? "—" : kind.name())));
+        }
+        var existing = jdbc.sql("select id from election where follows_election_id = :e and follows_place_code = :p")
+                .param("e", electionId).param("p", placeCode).query(Long.class).optional();
+        if (existing.isPresent()) {
+            throw vn.baucu.platform.DomainException.conflict("follow-up.exists", contest.placeName(), existing.get());
+        }
+        return elections.createFollowUp(electionId, placeCode, vn.baucu.rules.Round.REELECTION, day);
+    }
+
     /** A recorded recognition decision. */
     public record Recognition(long contestId, long candidateId, String decisionNo, java.time.LocalDate decidedOn,
                               String signedBy) {
@@ -247,7 +269,8 @@ public class ContestResults {
             names.add(new ContestFigures.CandidateFigures(id, c.fullName(), c.birthDate(),
                     c.struckAfterPrinting() ? 0 : votes.getOrDefault(id, 0L)));
         }
-        return new ContestFigures(RuleSet.valueOf(contest.ruleSet()), null, contest.seats(), contest.electionDay(), method,
+        return new ContestFigures(RuleSet.valueOf(contest.ruleSet()), vn.baucu.rules.Round.valueOf(contest.round()),
+                contest.seats(), contest.electionDay(), method,
                 electorate, 0, participants, issued, returned, valid, invalid, names);
     }
 

@@ -126,6 +126,37 @@ class ContestResultsIT {
                 .andExpect(jsonPath("$.summary.seatsFilled", is(0)))
                 .andExpect(jsonPath("$.summary.followUps.REELECTION", is(1)));
         assertThat(statusOf(v.candidateIds().get(0))).isEqualTo("NOT_ELECTED");
+        // nobody elected: the commune starts the re-election, with the same list and both candidates, and runs it
+        String followUp = "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/follow-up";
+        mvc.perform(post(followUp).with(users.as(Role.ELECTION_TEAM, v.villageCode())).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"electionDay\":\"2022-06-19\"}")).andExpect(status().isForbidden());
+        mvc.perform(post(followUp).with(commune).contentType(MediaType.APPLICATION_JSON).content("{\"electionDay\":\"2022-06-01\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("L-209")));
+        String created = mvc.perform(post(followUp).with(commune).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"electionDay\":\"2022-06-19\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long again = Long.parseLong(created.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        mvc.perform(post(followUp).with(commune).contentType(MediaType.APPLICATION_JSON).content("{\"electionDay\":\"2022-06-19\"}"))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("select count(*) from voter_entry where election_id = :e").param("e", again).query(Long.class).single())
+                .isEqualTo(60);
+        assertThat(jdbc.sql("select count(*) from candidate where election_id = :e and status = 'ON_LIST'").param("e", again)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from milestone where election_id = :e").param("e", again).query(Long.class).single())
+                .isPositive();
+        mvc.perform(post("/api/v1/elections/" + again + "/freeze").with(commune)).andExpect(status().isOk());
+        var ids = jdbc.sql("select id from candidate where election_id = :e order by list_position").param("e", again)
+                .query(Long.class).list();
+        VillageElections.Built re = new VillageElections.Built(again, v.villageCode(), v.communeCode(), ids, 60);
+        enterTwice(again, v.villageCode(), vn.baucu.support.MinutesBodies.village(re, 60, 52, 52, 0, 35, 17, ""),
+                users.as(Role.ELECTION_TEAM, v.villageCode()), users.as(Role.ELECTION_TEAM, v.villageCode()));
+        long reMinutes = jdbc.sql("select id from minutes where election_id = :e").param("e", again).query(Long.class).single();
+        certify(again, v.villageCode(), reMinutes, 1, commune);
+        mvc.perform(get("/api/v1/elections/" + again + "/results").with(commune))
+                .andExpect(jsonPath("$.contests[0].outcome", is("ELECTED_ALL")))
+                .andExpect(jsonPath("$.contests[0].candidates[0].elected", is(true)));
+        assertThat(jdbc.sql("select round from election where id = :e").param("e", again).query(String.class).single())
+                .isEqualTo("REELECTION");
         // the recomputation from scratch finds nothing different; another commune's official may not read
         mvc.perform(post(results + "/recomputation").with(commune)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.differed", hasSize(0)));
@@ -158,6 +189,15 @@ class ContestResultsIT {
                 .andExpect(jsonPath("$.contests[0].minutes", hasSize(2)))
                 .andExpect(jsonPath("$.contests[0].minutes[0].level", is("TEAM")))
                 .andExpect(jsonPath("$.units[?(@.code == '" + u.communeCode() + "')].participants", contains(620)));
+        // the board's minutes of the unit: the sum of its polling areas, each with the hash of its certified minutes
+        byte[] pdf = mvc.perform(get("/api/v1/elections/" + u.electionId() + "/contests/22-1/result-minutes.pdf").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/unit-result-minutes.pdf"), pdf);
+        String text = vn.baucu.support.Golden.pdfText(pdf).replaceAll("\\s+", " ");
+        assertThat(text).contains("BIÊN BẢN XÁC ĐỊNH KẾT QUẢ BẦU CỬ", "Tổng số cử tri của đơn vị bầu cử: 660",
+                "số cử tri đã tham gia bỏ phiếu: 620 (đạt 93.94%)", "Nguyễn Văn An 350 56.45 x")
+                .doesNotContain("CHƯA ĐỦ");
     }
 
     @Test

@@ -43,6 +43,26 @@ class RehearsalCandidates {
                 .param("r", rehearsal).param("s", source).update();
     }
 
+    /**
+     * A re-election has the first round's eligible candidates: those on its list who were not struck off or withdrawn,
+     * settled in the same order (Luật 85/2015/QH13, Điều 80 khoản 3; NĐ 59/2023/NĐ-CP, Điều 8).
+     */
+    @EventListener
+    void on(vn.baucu.election.FollowUpCreated e) {
+        String columns = jdbc.sql("""
+                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+                        where table_schema = current_schema() and table_name = 'candidate'
+                          and column_name not in ('id', 'election_id', 'contest_id', 'status')""").query(String.class).single();
+        String aliased = java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "k." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("insert into candidate (election_id, contest_id, status, " + columns + ") select :r, nc.id, 'ON_LIST', "
+                        + aliased + " from candidate k join contest oc on oc.id = k.contest_id and oc.place_code = :p"
+                        + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"
+                        + " where k.election_id = :s and k.list_position is not null"
+                        + " and k.status in ('ON_LIST', 'ELECTED', 'NOT_ELECTED') order by k.list_position")
+                .param("r", e.electionId()).param("s", e.sourceElectionId()).param("p", e.placeCode()).update();
+    }
+
     private void delete(long rehearsal) {
         for (String sql : java.util.List.of(
                 "delete from consultation_entry where candidate_id in (select id from candidate where election_id = :r)",

@@ -293,14 +293,14 @@ public class ElectionStore {
     static final String CONTEST_REF = """
             select c.id, c.election_id, e.name, e.kind, e.rule_set, e.council_level, e.election_day, e.scope_code,
                    c.place_code, c.place_name, c.commune_code, c.province_code, c.village_id is not null, c.seats,
-                   e.status = 'FROZEN', e.fingerprint, e.rehearsal_of
+                   e.status = 'FROZEN', e.fingerprint, e.rehearsal_of, e.round
             from contest c join election e on e.id = c.election_id""";
 
     static vn.baucu.election.ContestRef contestRef(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new vn.baucu.election.ContestRef(rs.getLong(1), rs.getLong(2), rs.getString(3),
                 ElectionKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13),
-                rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getObject(17, Long.class));
+                rs.getInt(14), rs.getBoolean(15), rs.getString(16), rs.getObject(17, Long.class), rs.getString(18));
     }
 
     public Optional<vn.baucu.election.ContestRef> contestRef(long electionId, String placeCode) {
@@ -454,5 +454,29 @@ public class ElectionStore {
                 "delete from election where id = :id and rehearsal_of is not null")) {
             jdbc.sql(sql).param("id", id).update();
         }
+    }
+
+    /**
+     * A follow-up election of one village's contest: a new election of that village on {@code day}, in round
+     * {@code round}, with the contest; its calendar is added by the caller. The new election's id.
+     */
+    public long insertFollowUp(long sourceId, String placeCode, String round, LocalDate day, String name, String by,
+                               Instant at) {
+        long id = jdbc.sql("""
+                        insert into election (kind, council_level, rule_set, name, term, election_day, scope_unit_id,
+                                              scope_code, created_by, created_at, round, follows_election_id,
+                                              follows_place_code)
+                        select e.kind, e.council_level, e.rule_set, :name, e.term, :day, c.village_id, c.place_code, :by,
+                               :at, :round, e.id, c.place_code
+                        from election e join contest c on c.election_id = e.id and c.place_code = :place
+                        where e.id = :src returning id""")
+                .param("name", name).param("day", Date.valueOf(day)).param("by", by).param("at", Timestamp.from(at))
+                .param("round", round).param("src", sourceId).param("place", placeCode).query(Long.class).single();
+        jdbc.sql("""
+                        insert into contest (election_id, village_id, place_code, place_name, commune_code, province_code, seats)
+                        select :id, village_id, place_code, place_name, commune_code, province_code, seats
+                        from contest where election_id = :src and place_code = :place""")
+                .param("id", id).param("src", sourceId).param("place", placeCode).update();
+        return id;
     }
 }

@@ -22,11 +22,35 @@ class ResultsApi {
     private final ResultsReport report;
     private final ContestResults results;
     private final RecognitionPdf recognitionPdf;
+    private final UnitResultPdf unitResultPdf;
 
-    ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf) {
+    ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf, UnitResultPdf unitResultPdf) {
         this.report = report;
         this.results = results;
         this.recognitionPdf = recognitionPdf;
+        this.unitResultPdf = unitResultPdf;
+    }
+
+    @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/result-minutes.pdf",
+            produces = org.springframework.http.MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The election board's minutes of the result in an electoral unit (Điều 77), summed from its polling areas")
+    ResponseEntity<byte[]> unitResult(@PathVariable long id, @PathVariable String place) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .body(unitResultPdf.render(id, place));
+    }
+
+    record FollowUpRequest(java.time.LocalDate electionDay) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/follow-up")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "The re-election the result calls for: a new election of the village with the same list and eligible candidates")
+    vn.baucu.election.ElectionView followUp(@PathVariable long id, @PathVariable String place,
+                                            @org.springframework.web.bind.annotation.RequestBody FollowUpRequest r) {
+        if (r == null) {
+            throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
+        }
+        return results.startFollowUp(id, place, r.electionDay());
     }
 
     record RecognitionRequest(String decisionNo, java.time.LocalDate decidedOn, String signedBy) {

@@ -265,6 +265,12 @@ class ResultsReport {
             if (ev != null) {
                 ev.candidates().forEach(r -> results.put(r.id(), r));
             }
+            // a birth date is published only for the names whose tie the outcome broke by age (Điều 78 khoản 4)
+            java.util.Set<String> tiedByAge = new java.util.HashSet<>();
+            if (ev != null) {
+                ev.reasons().stream().filter(r -> r.code().startsWith("TIE_") && r.code().endsWith("_BY_AGE")
+                        && !r.args().isEmpty()).forEach(r -> tiedByAge.add(String.valueOf(r.args().get(0))));
+            }
             for (ContestFigures.CandidateFigures n : f.candidates()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", n.id());
@@ -275,6 +281,9 @@ class ResultsReport {
                 m.put("elected", r != null && r.elected());
                 if (s.struck().contains(n.id())) {
                     m.put("struckOff", true);
+                }
+                if (tiedByAge.contains(n.id()) && n.birthDate() != null) {
+                    m.put("birthDate", n.birthDate().toString());
                 }
                 names.add(m);
             }
