@@ -29,13 +29,20 @@ class RehearsalCandidates {
         }
     }
 
-    private void copy(long source, long rehearsal) {
+    /** The candidate table's columns but these, as a list and prefixed with {@code k.}. */
+    private String[] columnsBut(String... excluded) {
         String columns = jdbc.sql("""
                         select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
                         where table_schema = current_schema() and table_name = 'candidate'
-                          and column_name not in ('id', 'election_id', 'contest_id')""").query(String.class).single();
-        String aliased = java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "k." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
+                          and column_name <> all(:x)""").param("x", excluded).query(String.class).single();
+        return new String[] {columns, java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "k." + c)
+                .collect(java.util.stream.Collectors.joining(", "))};
+    }
+
+    private void copy(long source, long rehearsal) {
+        String[] c = columnsBut("id", "election_id", "contest_id");
+        String columns = c[0];
+        String aliased = c[1];
         jdbc.sql("insert into candidate (election_id, contest_id, " + columns + ") select :r, nc.id, " + aliased
                         + " from candidate k join contest oc on oc.id = k.contest_id"
                         + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"
@@ -49,12 +56,9 @@ class RehearsalCandidates {
      */
     @EventListener
     void on(vn.baucu.election.FollowUpCreated e) {
-        String columns = jdbc.sql("""
-                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
-                        where table_schema = current_schema() and table_name = 'candidate'
-                          and column_name not in ('id', 'election_id', 'contest_id', 'status')""").query(String.class).single();
-        String aliased = java.util.Arrays.stream(columns.split(",\\s*")).map(c -> "k." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
+        String[] c = columnsBut("id", "election_id", "contest_id", "status");
+        String columns = c[0];
+        String aliased = c[1];
         jdbc.sql("insert into candidate (election_id, contest_id, status, " + columns + ") select :r, nc.id, 'ON_LIST', "
                         + aliased + " from candidate k join contest oc on oc.id = k.contest_id and oc.place_code = :p"
                         + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"

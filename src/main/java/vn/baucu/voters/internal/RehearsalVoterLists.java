@@ -28,13 +28,24 @@ class RehearsalVoterLists {
     }
 
     private void copy(long source, long rehearsal) {
+        copyLists(source, rehearsal, null);
+    }
+
+    /** A re-election takes the same household list (Luật 85/2015/QH13, Điều 82; NĐ 59/2023/NĐ-CP): that village's list. */
+    @EventListener
+    void on(vn.baucu.election.FollowUpCreated e) {
+        copyLists(e.sourceElectionId(), e.electionId(), e.placeCode());
+    }
+
+    /** Copies the lists of an election (only a village's when {@code village} is given) with every entry. */
+    private void copyLists(long source, long target, String village) {
         jdbc.sql("""
                         insert into voter_list (election_id, polling_area_id, village_code, commune_code, file_name, sha256,
                                                 entries, households, imported_at, imported_by, posted_on)
                         select :r, polling_area_id, village_code, commune_code, file_name, sha256, entries, households,
                                imported_at, imported_by, posted_on
-                        from voter_list where election_id = :s""")
-                .param("r", rehearsal).param("s", source).update();
+                        from voter_list where election_id = :s and (cast(:v as varchar) is null or village_code = :v)""")
+                .param("r", target).param("s", source).param("v", village).update();
         String columns = jdbc.sql("""
                         select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
                         where table_schema = current_schema() and table_name = 'voter_entry'
@@ -44,29 +55,7 @@ class RehearsalVoterLists {
                         + "join voter_list ol on ol.id = e.voter_list_id "
                         + "join voter_list nl on nl.election_id = :r and (nl.polling_area_id = ol.polling_area_id "
                         + "or nl.village_code = ol.village_code) where e.election_id = :s")
-                .param("r", rehearsal).param("s", source).update();
-    }
-
-    /** A re-election takes the same household list (Luật 85/2015/QH13, Điều 82; NĐ 59/2023/NĐ-CP): that village's list. */
-    @EventListener
-    void on(vn.baucu.election.FollowUpCreated e) {
-        jdbc.sql("""
-                        insert into voter_list (election_id, polling_area_id, village_code, commune_code, file_name, sha256,
-                                                entries, households, imported_at, imported_by, posted_on)
-                        select :r, polling_area_id, village_code, commune_code, file_name, sha256, entries, households,
-                               imported_at, imported_by, posted_on
-                        from voter_list where election_id = :s and village_code = :v""")
-                .param("r", e.electionId()).param("s", e.sourceElectionId()).param("v", e.placeCode()).update();
-        String columns = jdbc.sql("""
-                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
-                        where table_schema = current_schema() and table_name = 'voter_entry'
-                          and column_name not in ('id', 'voter_list_id', 'election_id')""").query(String.class).single();
-        jdbc.sql("insert into voter_entry (voter_list_id, election_id, " + columns + ") "
-                        + "select nl.id, :r, " + prefixed(columns, "e.") + " from voter_entry e "
-                        + "join voter_list ol on ol.id = e.voter_list_id and ol.village_code = :v "
-                        + "join voter_list nl on nl.election_id = :r and nl.village_code = ol.village_code "
-                        + "where e.election_id = :s")
-                .param("r", e.electionId()).param("s", e.sourceElectionId()).param("v", e.placeCode()).update();
+                .param("r", target).param("s", source).update();
     }
 
     static String prefixed(String columns, String alias) {
