@@ -308,41 +308,49 @@ public class Elections {
     }
 
     /**
-     * Creates the follow-up election of one village's contest (a re-election after nobody was elected): a new election
-     * of that village on {@code day}, in round {@code round}, with its own legal calendar; through
-     * {@link FollowUpCreated} the same household list and the eligible candidates (those who stood and were not struck
-     * off), settled. It is frozen by the commune like any election. Guarded on the village (the commune decides, NĐ
-     * 59/2023/NĐ-CP, Điều 8).
+     * Creates the follow-up election of one contest: a village's re-election after nobody was elected (with its own
+     * legal calendar; the commune decides, NĐ 59/2023/NĐ-CP, Điều 8), or an electoral unit's additional election or
+     * re-election for {@code seats} seats (Điều 79–80, its polling areas again for the new day); through
+     * {@link FollowUpCreated} the first round's list (Điều 82) and the eligible candidates. Frozen like any election.
      */
     @Transactional
-    public ElectionView createFollowUp(long sourceId, String placeCode, vn.baucu.rules.Round round, LocalDate day) {
+    public ElectionView createFollowUp(long sourceId, String placeCode, vn.baucu.rules.Round round, LocalDate day,
+                                       int seats) {
         ElectionView source = get(sourceId);
         ContestRef contest = contest(sourceId, placeCode);
-        if (!contest.village()) {
-            throw DomainException.conflict("election.follow-up-village-only", placeCode);
-        }
-        authorization.require(Access.ADMINISTER, contest.placeCode(), contest.electionDay(), source.scopeCode());
+        // the commune decides a village's re-election; the province's committee proposes a unit's (Điều 79–80)
+        authorization.require(Access.ADMINISTER, contest.village() ? contest.placeCode() : contest.provinceCode(),
+                contest.electionDay(), source.scopeCode());
         if (day == null || !day.isAfter(source.electionDay())) {
             throw DomainException.violations(List.of(Violation.of("L-209", "electionDay", "election.follow-up-day",
                     String.valueOf(day), source.electionDay())));
         }
-        List<Milestone> calendar;
-        try {
-            calendar = LegalCalendar.of(RuleSet.valueOf(source.ruleSet()), day, WorkingDays.bundled());
-        } catch (FiguresRejected rejected) {
-            throw FindingProblems.of(rejected);
-        }
         String suffix = round == vn.baucu.rules.Round.REELECTION ? " — bầu lại" : " — bầu thêm";
-        long id = store.insertFollowUp(sourceId, placeCode, round.name(), day, source.name() + " — " + contest.placeName()
-                + suffix, authorization.currentUser().username(), clock.instant());
-        store.insertContestMilestones(id, calendar);
+        String name = source.name() + " — " + contest.placeName() + suffix;
+        String by = authorization.currentUser().username();
+        long id;
+        if (contest.village()) {
+            List<Milestone> calendar;
+            try {
+                calendar = LegalCalendar.of(RuleSet.valueOf(source.ruleSet()), day, WorkingDays.bundled());
+            } catch (FiguresRejected rejected) {
+                throw FindingProblems.of(rejected);
+            }
+            id = store.insertFollowUp(sourceId, placeCode, round.name(), day, name, by, clock.instant());
+            store.insertContestMilestones(id, calendar);
+        } else {
+            // an additional election or re-election is held within days: no calendar of its own beyond its day
+            id = store.insertUnitFollowUp(sourceId, placeCode, round.name(), day, seats, name, by, clock.instant());
+        }
         events.publishEvent(new FollowUpCreated(sourceId, placeCode, id));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", sourceId);
         details.put("contest", placeCode);
         details.put("round", round.name());
         details.put("electionDay", day.toString());
-        audit.record("FOLLOW_UP_CREATED", "election", String.valueOf(id), placeCode, details);
+        details.put("seats", seats);
+        audit.record("FOLLOW_UP_CREATED", "election", String.valueOf(id), contest.village() ? placeCode : contest.provinceCode(),
+                details);
         return get(id);
     }
 

@@ -91,25 +91,35 @@ public class ContestResults {
     }
 
     /**
-     * Starts the re-election the certified result calls for (a village where nobody was elected: the commune decides
-     * it, NĐ 59/2023/NĐ-CP, Điều 8): a new election of that village on {@code day} with the same household list and the
-     * eligible candidates. Refused when the result calls for none (422 H-104), and once one exists (409).
+     * Starts the follow-up election the certified result calls for: a village's re-election where nobody was elected
+     * (the commune decides, NĐ 59/2023/NĐ-CP, Điều 8), or an electoral unit's additional election for the seats still
+     * empty or re-election (Luật 85/2015/QH13, Điều 79–80) no later than the legal latest date. Refused when the result
+     * calls for none (422 H-104), after the latest date (H-105), and once one exists (409).
      */
     @Transactional
     public vn.baucu.election.ElectionView startFollowUp(long electionId, String placeCode, java.time.LocalDate day) {
         ContestRef contest = elections.contest(electionId, placeCode);
         Computed c = compute(contest);
-        Evaluation.FollowUpKind kind = c.evaluation() == null ? null : c.evaluation().followUp().kind();
-        if (kind != Evaluation.FollowUpKind.REELECTION) {
+        Evaluation.FollowUp followUp = c.evaluation() == null ? null : c.evaluation().followUp();
+        Evaluation.FollowUpKind kind = followUp == null ? null : followUp.kind();
+        if (kind != Evaluation.FollowUpKind.REELECTION && kind != Evaluation.FollowUpKind.ADDITIONAL_ELECTION) {
             throw vn.baucu.platform.DomainException.violations(List.of(vn.baucu.platform.Violation.of("H-104", "contest",
                     "follow-up.not-needed", contest.placeName(), kind == null ? "—" : kind.name())));
+        }
+        if (followUp.latestDate() != null && day != null && day.isAfter(followUp.latestDate())) {
+            throw vn.baucu.platform.DomainException.violations(List.of(vn.baucu.platform.Violation.of("H-105", "electionDay",
+                    "follow-up.too-late", day, followUp.latestDate())));
         }
         var existing = jdbc.sql("select id from election where follows_election_id = :e and follows_place_code = :p")
                 .param("e", electionId).param("p", placeCode).query(Long.class).optional();
         if (existing.isPresent()) {
             throw vn.baucu.platform.DomainException.conflict("follow-up.exists", contest.placeName(), existing.get());
         }
-        return elections.createFollowUp(electionId, placeCode, vn.baucu.rules.Round.REELECTION, day);
+        boolean additional = kind == Evaluation.FollowUpKind.ADDITIONAL_ELECTION;
+        // an additional election fills the seats still empty; a re-election all of them
+        int seats = additional ? contest.seats() - c.evaluation().elected().size() : contest.seats();
+        return elections.createFollowUp(electionId, placeCode,
+                additional ? vn.baucu.rules.Round.ADDITIONAL : vn.baucu.rules.Round.REELECTION, day, seats);
     }
 
     /** A recorded recognition decision. */

@@ -74,6 +74,7 @@ public enum ViolationCode {
     H_102("H-102", Severity.ERROR, "NĐ 59/2023/NĐ-CP, Điều 8 (số, ngày của quyết định)", "recognition.decision-required"),
     H_103("H-103", Severity.ERROR, "NĐ 59/2023/NĐ-CP, Điều 8 (quyết định sau ngày bầu)", "recognition.date-invalid"),
     H_104("H-104", Severity.ERROR, "NĐ 59/2023/NĐ-CP, Điều 8 (bầu lại khi không ai trúng cử)", "follow-up.not-needed"),
+    H_105("H-105", Severity.ERROR, "Luật 85/2015/QH13 (sửa đổi 2025), Điều 79 khoản 2, Điều 80 khoản 2 (chậm nhất 7 ngày)", "follow-up.too-late"),
     K_100("K-100", Severity.ERROR, "Luật 85/2015/QH13, Điều 35 (hồ sơ ứng cử: họ tên)", "candidate.name-required"),
     K_101("K-101", Severity.ERROR, "Luật 85/2015/QH13, Điều 2; TT 04/2012/TT-BNV, Điều 11 (đủ 21 tuổi)", "candidate.too-young"),
     K_102("K-102", Severity.ERROR, "Luật 85/2015/QH13, Điều 57 khoản 5 (chỉ ở một đơn vị bầu cử ĐBQH)", "candidate.second-na-unit"),

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.baucu.support.Api.admin;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -238,5 +239,55 @@ class ContestResultsIT {
         String sha = jdbc.sql("select sha256 from minutes_version where minutes_id = :m").param("m", id).query(String.class).single();
         vn.baucu.support.Golden.assertMatches("documents/recognition-village.txt", vn.baucu.support.Golden.pdfText(pdf)
                 .replace(sha, "SHA").replaceAll("Thôn Kiểm Phiếu \\d+", "Thôn X").replaceAll("[0-9a-f]{64}", "HASH"));
+    }
+
+    @Test
+    void anUnfilledNaSeatGoesToAnAdditionalElectionWithTheCandidatesNotElected() throws Exception {
+        UnitElections.Built u = unitElections.frozen(330);
+        RequestPostProcessor province = users.as(Role.PROVINCE_OFFICIAL, "22");
+        // 45%, 32%, 23% of the valid ballots: nobody has more than half, the seat stays empty
+        for (long area : u.areas()) {
+            enterTwice(u.electionId(), "22-1", vn.baucu.support.MinutesBodies.area(u, area, 330, 310, 140, 100, 70),
+                    users.as(Role.ELECTION_TEAM, u.communeCode(), area), users.as(Role.ELECTION_TEAM, u.communeCode(), area));
+            long id = jdbc.sql("select id from minutes where election_id = :e and polling_area_id = :a")
+                    .param("e", u.electionId()).param("a", area).query(Long.class).single();
+            certify(u.electionId(), "22-1", id, 1, province);
+        }
+        String results = "/api/v1/elections/" + u.electionId() + "/results";
+        mvc.perform(get(results).with(province)).andExpect(jsonPath("$.contests[0].outcome", is("NONE_ELECTED")))
+                .andExpect(jsonPath("$.contests[0].followUp.kind", is("ADDITIONAL_ELECTION")))
+                .andExpect(jsonPath("$.contests[0].followUp.latestDate", is("2026-03-22")));
+        String followUp = "/api/v1/elections/" + u.electionId() + "/contests/22-1/follow-up";
+        mvc.perform(post(followUp).with(province).contentType(MediaType.APPLICATION_JSON).content("{\"electionDay\":\"2026-03-23\"}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("H-105")));
+        mvc.perform(post(followUp).with(users.as(Role.COMMUNE_OFFICIAL, u.communeCode())).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"electionDay\":\"2026-03-22\"}")).andExpect(status().isForbidden());
+        String created = mvc.perform(post(followUp).with(province).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"electionDay\":\"2026-03-22\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long again = Long.parseLong(created.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        assertThat(jdbc.sql("select round from election where id = :e").param("e", again).query(String.class).single())
+                .isEqualTo("ADDITIONAL");
+        List<Long> areas = jdbc.sql("select polling_area_id from voter_list where election_id = :e order by polling_area_id")
+                .param("e", again).query(Long.class).list();
+        assertThat(areas).hasSize(2).doesNotContainAnyElementsOf(u.areas());
+        assertThat(jdbc.sql("select count(*) from voter_entry where election_id = :e").param("e", again).query(Long.class).single())
+                .isEqualTo(660);
+        List<Long> ids = jdbc.sql("select id from candidate where election_id = :e order by list_position").param("e", again)
+                .query(Long.class).list();
+        assertThat(ids).hasSize(3);
+        mvc.perform(post("/api/v1/elections/" + again + "/freeze").with(admin())).andExpect(status().isOk());
+        UnitElections.Built re = new UnitElections.Built(again, "22-1", u.communeCode(), areas, ids, 330);
+        for (long area : areas) {
+            enterTwice(again, "22-1", vn.baucu.support.MinutesBodies.area(re, area, 330, 300, 170, 90, 40),
+                    users.as(Role.ELECTION_TEAM, u.communeCode(), area), users.as(Role.ELECTION_TEAM, u.communeCode(), area));
+            long id = jdbc.sql("select id from minutes where election_id = :e and polling_area_id = :a")
+                    .param("e", again).param("a", area).query(Long.class).single();
+            certify(again, "22-1", id, 1, province);
+        }
+        mvc.perform(get("/api/v1/elections/" + again + "/results").with(province))
+                .andExpect(jsonPath("$.contests[0].outcome", is("ELECTED_ALL")))
+                .andExpect(jsonPath("$.contests[0].candidates[0].elected", is(true)))
+                .andExpect(jsonPath("$.contests[0].followUp.kind", is("NONE")));
     }
 }

@@ -52,7 +52,8 @@ class RehearsalCandidates {
 
     /**
      * A re-election has the first round's eligible candidates: those on its list who were not struck off or withdrawn,
-     * settled in the same order (Luật 85/2015/QH13, Điều 80 khoản 3; NĐ 59/2023/NĐ-CP, Điều 8).
+     * settled in the same order (Luật 85/2015/QH13, Điều 80 khoản 3; NĐ 59/2023/NĐ-CP, Điều 8); an additional election
+     * only those not elected (Điều 79 khoản 3).
      */
     @EventListener
     void on(vn.baucu.election.FollowUpCreated e) {
@@ -63,8 +64,15 @@ class RehearsalCandidates {
                         + aliased + " from candidate k join contest oc on oc.id = k.contest_id and oc.place_code = :p"
                         + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"
                         + " where k.election_id = :s and k.list_position is not null"
-                        + " and k.status in ('ON_LIST', 'ELECTED', 'NOT_ELECTED') order by k.list_position")
+                        + " and k.status in (" + (additional(e.electionId()) ? "'NOT_ELECTED'" : "'ON_LIST', 'ELECTED', 'NOT_ELECTED'")
+                        + ") order by k.list_position")
                 .param("r", e.electionId()).param("s", e.sourceElectionId()).param("p", e.placeCode()).update();
+    }
+
+    /** Whether the follow-up is an additional election: only the first round's candidates not elected stand (Điều 79). */
+    private boolean additional(long election) {
+        return "ADDITIONAL".equals(jdbc.sql("select round from election where id = :e").param("e", election)
+                .query(String.class).single());
     }
 
     private void delete(long rehearsal) {

@@ -479,4 +479,48 @@ public class ElectionStore {
                 .param("id", id).param("src", sourceId).param("place", placeCode).update();
         return id;
     }
+
+    /**
+     * A follow-up election of one electoral unit (an additional election or a re-election, Điều 79–80): a new election
+     * with a copy of the unit for {@code seats} seats, its contest, and its polling areas again for the new day (the
+     * first round's list is used, Điều 82). The new election's id.
+     */
+    public long insertUnitFollowUp(long sourceId, String placeCode, String round, LocalDate day, int seats, String name,
+                                   String by, Instant at) {
+        long id = jdbc.sql("""
+                        insert into election (kind, council_level, rule_set, name, term, election_day, scope_unit_id,
+                                              scope_code, created_by, created_at, round, follows_election_id,
+                                              follows_place_code)
+                        select kind, council_level, rule_set, :name, term, :day, scope_unit_id, scope_code, :by, :at, :round,
+                               id, :place
+                        from election where id = :src returning id""")
+                .param("name", name).param("day", Date.valueOf(day)).param("by", by).param("at", Timestamp.from(at))
+                .param("round", round).param("src", sourceId).param("place", placeCode).query(Long.class).single();
+        long[] old = jdbc.sql("select c.electoral_unit_id from contest c where c.election_id = :src and c.place_code = :place")
+                .param("src", sourceId).param("place", placeCode).query((rs, i) -> new long[] {rs.getLong(1)}).single();
+        Date first = jdbc.sql("select election_day from election where id = :src").param("src", sourceId)
+                .query(Date.class).single();
+        long unit = jdbc.sql("""
+                        insert into electoral_unit (election_id, province_code, number, name, seats)
+                        select :id, province_code, number, name, :seats from electoral_unit where id = :u returning id""")
+                .param("id", id).param("seats", seats).param("u", old[0]).query(Long.class).single();
+        jdbc.sql("""
+                        insert into electoral_unit_commune (election_id, electoral_unit_id, commune_id)
+                        select :id, :unit, commune_id from electoral_unit_commune where electoral_unit_id = :u""")
+                .param("id", id).param("unit", unit).param("u", old[0]).update();
+        jdbc.sql("""
+                        insert into contest (election_id, electoral_unit_id, place_code, place_name, province_code, seats)
+                        select :id, :unit, place_code, place_name, province_code, :seats from contest
+                        where election_id = :src and place_code = :place""")
+                .param("id", id).param("unit", unit).param("seats", seats).param("src", sourceId).param("place", placeCode)
+                .update();
+        jdbc.sql("""
+                        insert into polling_area (commune_id, polling_day, number, name, address, voters, exception_reason)
+                        select p.commune_id, :day, p.number, p.name, p.address, p.voters, p.exception_reason
+                        from polling_area p join electoral_unit_commune uc on uc.commune_id = p.commune_id
+                        where uc.electoral_unit_id = :u and p.polling_day = :first
+                        on conflict (commune_id, polling_day, number) do nothing""")
+                .param("day", Date.valueOf(day)).param("u", old[0]).param("first", first).update();
+        return id;
+    }
 }

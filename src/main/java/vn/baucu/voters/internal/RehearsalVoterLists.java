@@ -34,7 +34,36 @@ class RehearsalVoterLists {
     /** A re-election takes the same household list (Luật 85/2015/QH13, Điều 82; NĐ 59/2023/NĐ-CP): that village's list. */
     @EventListener
     void on(vn.baucu.election.FollowUpCreated e) {
-        copyLists(e.sourceElectionId(), e.electionId(), e.placeCode());
+        boolean village = jdbc.sql("select village_id is not null from contest where election_id = :s and place_code = :p")
+                .param("s", e.sourceElectionId()).param("p", e.placeCode()).query(Boolean.class).single();
+        if (village) {
+            copyLists(e.sourceElectionId(), e.electionId(), e.placeCode());
+            return;
+        }
+        // an electoral unit: the lists of its polling areas, each onto the same area of the new day
+        jdbc.sql("""
+                        insert into voter_list (election_id, polling_area_id, village_code, commune_code, file_name, sha256,
+                                                entries, households, imported_at, imported_by, posted_on)
+                        select :r, np.id, null, l.commune_code, l.file_name, l.sha256, l.entries, l.households, l.imported_at,
+                               l.imported_by, l.posted_on
+                        from voter_list l join polling_area op on op.id = l.polling_area_id
+                        join election ne on ne.id = :r
+                        join polling_area np on np.commune_id = op.commune_id and np.number = op.number
+                                            and np.polling_day = ne.election_day
+                        join contest nc on nc.election_id = :r and nc.place_code = :p
+                        join electoral_unit_commune uc on uc.electoral_unit_id = nc.electoral_unit_id and uc.commune_id = op.commune_id
+                        where l.election_id = :s""")
+                .param("r", e.electionId()).param("s", e.sourceElectionId()).param("p", e.placeCode()).update();
+        String columns = jdbc.sql("""
+                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+                        where table_schema = current_schema() and table_name = 'voter_entry'
+                          and column_name not in ('id', 'voter_list_id', 'election_id')""").query(String.class).single();
+        jdbc.sql("insert into voter_entry (voter_list_id, election_id, " + columns + ") "
+                        + "select nl.id, :r, " + prefixed(columns, "e.") + " from voter_entry e "
+                        + "join voter_list ol on ol.id = e.voter_list_id join polling_area op on op.id = ol.polling_area_id "
+                        + "join voter_list nl on nl.election_id = :r join polling_area np on np.id = nl.polling_area_id "
+                        + "and np.commune_id = op.commune_id and np.number = op.number where e.election_id = :s")
+                .param("r", e.electionId()).param("s", e.sourceElectionId()).update();
     }
 
     /** Copies the lists of an election (only a village's when {@code village} is given) with every entry. */
