@@ -74,6 +74,7 @@ public enum AuditAction {
     // results
     RESULT_COMPUTED(Kind.CHANGE, "A contest's legal outcome was computed from its certified minutes (who is elected, what follows)."),
     FOLLOW_UP_CREATED(Kind.CHANGE, "A follow-up election (a re-election) of a contest was created with its own calendar, list and candidates."),
+    RESULTS_PUBLISHED(Kind.CHANGE, "An election's results were published as a new immutable snapshot, with its SHA-256."),
     HEAD_RECOGNISED(Kind.CHANGE, "The commune chair's decision recognising an elected village head was recorded."),
     // rehearsals
     REHEARSAL_CREATED(Kind.CHANGE, "An election was copied as a rehearsal."),

@@ -290,4 +290,50 @@ class ContestResultsIT {
                 .andExpect(jsonPath("$.contests[0].candidates[0].elected", is(true)))
                 .andExpect(jsonPath("$.contests[0].followUp.kind", is("NONE")));
     }
+
+    @Test
+    void publishedResultsAreImmutableVersionedSnapshotsAndARehearsalNeverPublishes() throws Exception {
+        VillageElections.Built v = villageElections.frozen(40);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        String pub = "/api/v1/public/elections/" + v.electionId() + "/results";
+        mvc.perform(get(pub)).andExpect(status().isNotFound());
+        enterTwice(v.electionId(), v.villageCode(), vn.baucu.support.MinutesBodies.village(v, 40, 35, 35, 0, 30, 5, ""),
+                users.as(Role.ELECTION_TEAM, v.villageCode()), users.as(Role.ELECTION_TEAM, v.villageCode()));
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        certify(v.electionId(), v.villageCode(), id, 1, commune);
+        String publications = "/api/v1/elections/" + v.electionId() + "/results/publications";
+        mvc.perform(post(publications).with(users.as(Role.ELECTION_TEAM, v.villageCode()))).andExpect(status().isForbidden());
+        mvc.perform(post(publications).with(commune)).andExpect(status().isCreated()).andExpect(jsonPath("$.version", is(1)));
+        var first = mvc.perform(get(pub)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Cache-Control",
+                        org.hamcrest.Matchers.containsString("public")))
+                .andExpect(jsonPath("$.snapshot.version", is(1)))
+                .andExpect(jsonPath("$.contests[0].outcome", is("ELECTED_ALL")))
+                .andReturn().getResponse();
+        String body = first.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = json.readTree(body).get("snapshot").get("sha256").asString();
+        assertThat(first.getHeader("ETag")).isEqualTo("\"" + sha + "\"");
+        // anyone can check the hash: the document with snapshot.sha256 left out
+        var tree = (tools.jackson.databind.node.ObjectNode) json.readTree(body);
+        ((tools.jackson.databind.node.ObjectNode) tree.get("snapshot")).remove("sha256");
+        assertThat(vn.baucu.platform.Inputs.sha256(json.writeValueAsString(tree).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(sha);
+        mvc.perform(post(publications).with(commune)).andExpect(status().isCreated()).andExpect(jsonPath("$.version", is(2)));
+        mvc.perform(get(pub)).andExpect(jsonPath("$.snapshot.version", is(2)));
+        mvc.perform(get(pub).param("version", "1")).andExpect(jsonPath("$.snapshot.version", is(1)))
+                .andExpect(jsonPath("$.snapshot.sha256", is(sha)));
+        String csv = mvc.perform(get(pub + ".csv")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("# snapshot 2 published ").contains("Phạm Văn Kiểm,30,75.00,true");
+        mvc.perform(get("/api/v1/public/elections")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + v.electionId() + ")].snapshot.version", contains(2)));
+        assertThat(jdbc.sql("select count(*) from result_snapshot where election_id = :e").param("e", v.electionId())
+                .query(Long.class).single()).isEqualTo(2);
+        // a rehearsal never publishes
+        String rehearsal = mvc.perform(post("/api/v1/elections/" + v.electionId() + "/rehearsals").with(commune))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long r = Long.parseLong(rehearsal.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        mvc.perform(post("/api/v1/elections/" + r + "/results/publications").with(commune)).andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/public/elections/" + r + "/results")).andExpect(status().isNotFound());
+    }
 }

@@ -48,6 +48,9 @@ class RehearsalCandidates {
                         + " join contest nc on nc.election_id = :r and nc.place_code = oc.place_code"
                         + " where k.election_id = :s order by k.id")
                 .param("r", rehearsal).param("s", source).update();
+        // a rehearsal starts before the count: no one is elected in it yet
+        jdbc.sql("update candidate set status = 'ON_LIST' where election_id = :r and status in ('ELECTED', 'NOT_ELECTED')")
+                .param("r", rehearsal).update();
     }
 
     /**

@@ -23,8 +23,11 @@ class ResultsApi {
     private final ContestResults results;
     private final RecognitionPdf recognitionPdf;
     private final UnitResultPdf unitResultPdf;
+    private final Snapshots snapshots;
 
-    ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf, UnitResultPdf unitResultPdf) {
+    ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf, UnitResultPdf unitResultPdf,
+               Snapshots snapshots) {
+        this.snapshots = snapshots;
         this.report = report;
         this.results = results;
         this.recognitionPdf = recognitionPdf;
@@ -79,6 +82,40 @@ class ResultsApi {
     @Operation(summary = "The live results of an election for officials: summary, units, every contest with its outcome")
     ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.document(id));
+    }
+
+    @PostMapping("/api/v1/elections/{id}/results/publications")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Publish the results as a new immutable snapshot (never for a rehearsal)")
+    Map<String, Object> publish(@PathVariable long id) {
+        var s = snapshots.publish(id);
+        return Map.of("version", s.version(), "publishedAt", s.publishedAt().toString(), "sha256", s.sha256());
+    }
+
+    @GetMapping(path = "/api/v1/public/elections/{id}/results", produces = "application/json")
+    @Operation(summary = "Public: the latest published snapshot (?version=N for an earlier one); 404 before any, always for a rehearsal")
+    ResponseEntity<String> published(@PathVariable long id,
+                                     @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+        var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
+        return ResponseEntity.ok().eTag("\"" + s.sha256() + "\"")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic())
+                .body(s.document());
+    }
+
+    @GetMapping(path = "/api/v1/public/elections/{id}/results.csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "Public: the published snapshot as CSV, one row per contest and candidate")
+    ResponseEntity<String> publishedCsv(@PathVariable long id,
+                                        @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+        var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
+        return ResponseEntity.ok().eTag("\"" + s.sha256() + "-csv\"")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()).body(snapshots.csv(s));
+    }
+
+    @GetMapping("/api/v1/public/elections")
+    @Operation(summary = "Public: the elections that have published something, newest first, with their latest snapshot")
+    ResponseEntity<List<Map<String, Object>>> publishedElections() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic())
+                .body(snapshots.publishedElections());
     }
 
     record Recomputation(int contests, List<String> differed) {
