@@ -356,6 +356,32 @@ public class CountingMinutes {
         ContestRef contest = elections.contest(electionId, placeCode);
         Row m = ofContest(contest, minutesId);
         authorization.require(Access.READ, m.unitCode(), contest.electionDay(), null);
+        return view(contest, m);
+    }
+
+    /**
+     * The public view of one certified version, found by the SHA-256 printed on its paper (the QR code's target): the
+     * figures as certified, without the entries or who typed them; empty for a rehearsal or an unknown hash.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MinutesView> certifiedView(String sha256) {
+        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+            return java.util.Optional.empty();
+        }
+        return store.bySha(sha256.toLowerCase()).map(k -> {
+            Row m = store.find(k[0]).orElseThrow();
+            ContestRef contest = elections.contest(m.contestId());
+            MinutesView full = view(contest, m);
+            List<MinutesView.Version> only = full.versions().stream().filter(v -> v.number() == k[1])
+                    .map(v -> new MinutesView.Version(v.number(), MinutesStatus.CERTIFIED, v.openedAt(), null,
+                            v.correctionReason(), v.correctionDecision(), v.figures(), null, null, v.certifiedAt(), null,
+                            v.signedBy(), v.sha256(), v.scanSha256(), List.of(), List.of()))
+                    .toList();
+            return new MinutesView(full.minutes(), full.placeName(), full.pollingAreaName(), only);
+        });
+    }
+
+    private MinutesView view(ContestRef contest, Row m) {
         List<MinutesView.Version> versions = new ArrayList<>();
         for (var v : store.versions(m.id())) {
             boolean currentVersion = v.version() == m.version();

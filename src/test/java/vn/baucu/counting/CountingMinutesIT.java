@@ -142,6 +142,9 @@ class CountingMinutesIT {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(vn.baucu.platform.Inputs.sha256(published.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(sha);
         assertThat(published).contains("\"validBallots\":48", "Phạm Văn Kiểm");
+        byte[] publicPdf = mvc.perform(get("/api/v1/public/minutes/" + sha + ".pdf")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(vn.baucu.support.Golden.pdfText(publicPdf)).contains(sha).doesNotContain("BẢN NHÁP");
 
         // a correction opens version 2, linked to version 1 which stays readable; entered twice and certified
         mvc.perform(post(base(v) + "/" + id + "/corrections").with(commune).contentType(MediaType.APPLICATION_JSON)

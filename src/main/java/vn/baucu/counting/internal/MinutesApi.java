@@ -179,11 +179,21 @@ class MinutesApi {
                 .body(pdf.render(id, place, minutesId));
     }
 
+    @GetMapping(path = "/api/v1/public/minutes/{sha256}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Public: the official PDF of the certified minutes with this SHA-256 (never a rehearsal)")
+    ResponseEntity<byte[]> publishedPdf(@PathVariable String sha256) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+                .body(pdf.renderCertified(sha256));
+    }
+
     @GetMapping(path = "/api/v1/public/minutes/{sha256}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Public: the certified data of a minutes by the SHA-256 printed on it (never a rehearsal)")
     ResponseEntity<String> published(@PathVariable String sha256) {
         return minutes.certifiedBySha(sha256)
                 .map(body -> ResponseEntity.ok().eTag("\"" + sha256.toLowerCase() + "\"")
+                        .header(HttpHeaders.LINK, "</api/v1/public/minutes/" + sha256.toLowerCase()
+                                + ".pdf>; rel=\"alternate\"; type=\"application/pdf\"")
                         .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(body))
                 .orElseThrow(() -> DomainException.notFound("counting.sha-not-found", sha256));
     }

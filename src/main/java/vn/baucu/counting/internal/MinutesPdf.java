@@ -86,6 +86,21 @@ class MinutesPdf {
                 .reduce((a, b) -> b)
                 .or(() -> view.versions().stream().filter(v -> v.figures() != null).reduce((a, b) -> b))
                 .orElseThrow(() -> DomainException.conflict("counting.no-figures", minutesId));
+        return render(contest, view, version);
+    }
+
+    /** The PDF of the certified version with this SHA-256, for anyone (the QR code's target); 404 for none or a rehearsal. */
+    @Transactional(readOnly = true)
+    public byte[] renderCertified(String sha256) {
+        MinutesView view = minutes.certifiedView(sha256)
+                .orElseThrow(() -> DomainException.notFound("counting.sha-not-found", sha256));
+        ContestRef contest = elections.contest(view.minutes().electionId(), view.minutes().place());
+        return render(contest, view, view.versions().get(0));
+    }
+
+    private byte[] render(ContestRef contest, MinutesView view, MinutesView.Version version) {
+        long electionId = contest.electionId();
+        String placeCode = contest.placeCode();
         MinutesEntry f = version.figures();
         boolean village = contest.village();
         RuleSet ruleSet = RuleSet.valueOf(contest.ruleSet());
