@@ -51,8 +51,15 @@ public record EnteredMinutes(VotingMethod votingMethod, long electorate, long pa
 
     /** The figures as the contest evaluation reads them. */
     public ContestFigures asContestFigures(RuleSet ruleSet, Round round, int seats, java.time.LocalDate electionDay) {
+        return asContestFigures(ruleSet, round, seats, electionDay, Map.of());
+    }
+
+    /** As above, with each name (by candidate id) so that what is reported about a name says whose it is. */
+    public ContestFigures asContestFigures(RuleSet ruleSet, Round round, int seats, java.time.LocalDate electionDay,
+                                           Map<String, String> names) {
         return new ContestFigures(ruleSet, round, seats, electionDay, votingMethod, electorate, 0, participants,
                 ballotsIssued, ballotsReturned, validBallots, invalidBallots,
-                candidates.stream().map(v -> new ContestFigures.CandidateFigures(v.id(), null, null, v.votes())).toList());
+                candidates.stream().map(v -> new ContestFigures.CandidateFigures(v.id(), names.get(v.id()), null, v.votes()))
+                        .toList());
     }
 }

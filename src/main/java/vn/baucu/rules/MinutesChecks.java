@@ -42,7 +42,10 @@ public final class MinutesChecks {
 
     /** The errors: any one blocks the entry. */
     public static List<Finding> errors(EnteredMinutes m, Expected expected) {
-        ContestFigures figures = m.asContestFigures(expected.ruleSet(), Round.FIRST, expected.seats(), expected.electionDay());
+        Map<String, String> names = new java.util.HashMap<>();
+        expected.ballot().forEach(b -> names.put(b.id(), b.name()));
+        ContestFigures figures = m.asContestFigures(expected.ruleSet(), Round.FIRST, expected.seats(), expected.electionDay(),
+                names);
         List<Finding> out = new ArrayList<>(MinutesInvariants.malformed(figures).stream()
                 .filter(f -> !f.code().equals("E-005")).toList());
         if (out.isEmpty()) {

@@ -86,7 +86,7 @@ public final class MinutesInvariants {
                 CandidateFigures c = f.candidates().get(i);
                 if (c.votes() > f.validBallots()) {
                     out.add(Finding.error("M-104", "candidates[" + i + "].votes", "minutes.votes-above-valid",
-                            c.id(), c.votes(), f.validBallots()));
+                            c.name() == null ? c.id() : c.name(), c.votes(), f.validBallots()));
                 }
             }
             if (f.totalVotes() > f.validBallots() * f.seats()) {
@@ -98,7 +98,7 @@ public final class MinutesInvariants {
                 CandidateFigures c = f.candidates().get(i);
                 if (c.votes() > f.participants()) {
                     out.add(Finding.error("M-107", "candidates[" + i + "].votes", "minutes.votes-above-participants",
-                            c.id(), c.votes(), f.participants()));
+                            c.name() == null ? c.id() : c.name(), c.votes(), f.participants()));
                 }
             }
             if (f.totalVotes() > f.participants() * f.seats()) {

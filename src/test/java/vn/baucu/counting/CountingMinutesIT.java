@@ -77,7 +77,9 @@ class CountingMinutesIT {
         // every invariant broken at once: each violation listed, nothing stored
         enter(v, teamA, UUID.randomUUID().toString(), minutes(v, 61, 70, 60, 20, 61, 5, ""))
                 .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.violations[*].code", containsInAnyOrder("M-101", "M-102", "M-104", "M-105", "M-113")));
+                .andExpect(jsonPath("$.violations[*].code", containsInAnyOrder("M-101", "M-102", "M-104", "M-105", "M-113")))
+                .andExpect(jsonPath("$.violations[?(@.code == 'M-104')].message",
+                        org.hamcrest.Matchers.contains(org.hamcrest.Matchers.containsString("Phạm Văn Kiểm"))));
         assertThat(jdbc.sql("select count(*) from minutes where election_id = :e").param("e", v.electionId())
                 .query(Long.class).single()).isZero();
         // a plausibility warning is a 422 until the entry explains it

@@ -142,5 +142,14 @@ class CountingBrowserIT {
         assertThat(coordinator.locator("#minutes-state")).containsText("SHA-256");
         assertThat(coordinator.locator("#agreed")).containsText("30");
         shot(coordinator, "minutes-certified.png");
+
+        // the results follow at once: 30 of 60 households is not more than half, so nobody is elected; then published
+        coordinator.navigate(url("/elections/" + v.electionId() + "/results"));
+        assertThat(coordinator.locator("tr[data-place='" + v.villageCode() + "']")).containsText("Đã chứng nhận");
+        assertThat(coordinator.locator("tr[data-place='" + v.villageCode() + "']")).containsText("Không ai trúng cử");
+        coordinator.locator("#publish").click();
+        assertThat(coordinator.locator("#done")).containsText("Đã công bố");
+        assertThat(coordinator.locator("#summary")).containsText("Bản công bố gần nhất: số 1");
+        shot(coordinator, "results-commune.png");
     }
 }
