@@ -325,6 +325,13 @@ class ContestResultsIT {
         String csv = mvc.perform(get(pub + ".csv")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).startsWith("# snapshot 2 published ").contains("Phạm Văn Kiểm,30,75.00,true");
+        mvc.perform(get("/api/v1/public/elections/" + v.electionId() + "/contests/" + v.villageCode()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.snapshot.version", is(2)))
+                .andExpect(jsonPath("$.minutes[0].level", is("MEETING")))
+                .andExpect(jsonPath("$.minutes[0].figures.validBallots", is(35)))
+                .andExpect(jsonPath("$.minutes[0].pdf", org.hamcrest.Matchers.endsWith(".pdf")));
+        mvc.perform(get("/api/v1/public/elections/" + v.electionId() + "/contests/nowhere")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/public/elections")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + v.electionId() + ")].snapshot.version", contains(2)));
         assertThat(jdbc.sql("select count(*) from result_snapshot where election_id = :e").param("e", v.electionId())

@@ -111,6 +111,17 @@ class ResultsApi {
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()).body(snapshots.csv(s));
     }
 
+    @GetMapping(path = "/api/v1/public/elections/{id}/contests/{place}", produces = "application/json")
+    @Operation(summary = "Public: one contest of the published snapshot with every polling area's certified figures")
+    ResponseEntity<Map<String, Object>> publishedContest(@PathVariable long id, @PathVariable String place,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+        var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
+        Map<String, Object> contest = snapshots.contest(s, place)
+                .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("body.contest-not-found", place));
+        return ResponseEntity.ok().eTag("\"" + s.sha256() + "-" + place + "\"")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()).body(contest);
+    }
+
     @GetMapping("/api/v1/public/elections")
     @Operation(summary = "Public: the elections that have published something, newest first, with their latest snapshot")
     ResponseEntity<List<Map<String, Object>>> publishedElections() {

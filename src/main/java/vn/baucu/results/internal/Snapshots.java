@@ -37,9 +37,11 @@ class Snapshots {
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final vn.baucu.counting.CountingMinutes minutes;
 
     Snapshots(JdbcClient jdbc, ResultsReport report, Elections elections, Authorization authorization, AuditLog audit,
-              JsonMapper json, Clock clock) {
+              JsonMapper json, Clock clock, vn.baucu.counting.CountingMinutes minutes) {
+        this.minutes = minutes;
         this.jdbc = jdbc;
         this.report = report;
         this.elections = elections;
@@ -122,6 +124,42 @@ class Snapshots {
                                     .toString(), "sha256", rs.getString(7)));
                     return m;
                 }).list();
+    }
+
+    /**
+     * One contest of a published snapshot, with the figures of every minutes behind it as they were certified — only the
+     * minutes whose hashes the snapshot lists, so nothing unpublished shows.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> contest(Snapshot s, String place) {
+        Map<String, Object> doc = json.readValue(s.document(), Map.class);
+        for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("contests")) {
+            if (!place.equals(c.get("place"))) {
+                continue;
+            }
+            Map<String, Object> out = new LinkedHashMap<>(c);
+            out.put("snapshot", doc.get("snapshot"));
+            List<Map<String, Object>> areas = new java.util.ArrayList<>();
+            for (Map<String, Object> m : (List<Map<String, Object>>) c.get("minutes")) {
+                String canonical = minutes.certifiedBySha(String.valueOf(m.get("sha256"))).orElse(null);
+                if (canonical == null) {
+                    continue;
+                }
+                Map<String, Object> data = json.readValue(canonical, Map.class);
+                Map<String, Object> area = new LinkedHashMap<>();
+                area.put("level", m.get("level"));
+                area.put("pollingArea", m.get("pollingArea"));
+                area.put("version", m.get("version"));
+                area.put("sha256", m.get("sha256"));
+                area.put("figures", data.get("figures"));
+                area.put("candidates", data.get("candidates"));
+                area.put("pdf", "/api/v1/public/minutes/" + m.get("sha256") + ".pdf");
+                areas.add(area);
+            }
+            out.put("minutes", areas);
+            return Optional.of(out);
+        }
+        return Optional.empty();
     }
 
     /** One row per contest and candidate, the snapshot in the first line as a comment. */
