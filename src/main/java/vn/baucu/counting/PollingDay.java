@@ -156,14 +156,7 @@ public class PollingDay {
     /** Sets the reporting times (the election's administrators); between 5:00 and 21:00, at least one. */
     @Transactional
     public List<LocalTime> setReportingTimes(long electionId, List<LocalTime> times) {
-        ElectionView election = elections.get(electionId);
-        if (election.scopeCode() == null) {
-            if (!authorization.currentUser().isSystemAdmin()) {
-                throw DomainException.forbidden("problem.forbidden");
-            }
-        } else {
-            authorization.require(Access.ADMINISTER, election.scopeCode(), election.electionDay(), null);
-        }
+        ElectionView election = elections.requireAdministers(electionId);
         List<Violation> problems = new ArrayList<>();
         if (times == null || times.isEmpty() || times.stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(Violation.of("D-109", "times", "polling.times-required"));

@@ -667,6 +667,17 @@ public class Elections {
         return election;
     }
 
+    /**
+     * The one guard for a change to an election as a whole (its reporting times, publishing its results, recomputing
+     * it): the system administrator for a national election, else those who administer its scope. The election.
+     */
+    @Transactional(readOnly = true)
+    public ElectionView requireAdministers(long electionId) {
+        ElectionView election = get(electionId);
+        requireAdminister(election);
+        return election;
+    }
+
     private void requireAdminister(ElectionView election) {
         if (election.scopeCode() == null) {
             if (!authorization.currentUser().isSystemAdmin()) {

@@ -187,15 +187,7 @@ public class ContestResults {
      */
     @Transactional
     public List<String> recomputeAll(long electionId) {
-        var election = elections.get(electionId);
-        if (election.scopeCode() == null) {
-            if (!authorizationAdmin()) {
-                throw vn.baucu.platform.DomainException.forbidden("problem.forbidden");
-            }
-        } else {
-            authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, election.scopeCode(),
-                    election.electionDay(), null);
-        }
+        elections.requireAdministers(electionId);
         List<String> differed = new ArrayList<>();
         for (ContestRef c : elections.contests(electionId)) {
             String before = jdbc.sql("select coalesce(outcome, '') || '|' || status || '|' || coalesce(figures::text, '') "
@@ -210,10 +202,6 @@ public class ContestResults {
             }
         }
         return differed;
-    }
-
-    private boolean authorizationAdmin() {
-        return authorization.currentUser().isSystemAdmin();
     }
 
     /** The contest's result from its certified minutes as they stand, without storing anything. */

@@ -18,7 +18,6 @@ import vn.baucu.audit.AuditLog;
 import vn.baucu.election.ElectionView;
 import vn.baucu.election.Elections;
 import vn.baucu.platform.Authorization;
-import vn.baucu.platform.Authorization.Access;
 import vn.baucu.platform.DomainException;
 import vn.baucu.platform.Inputs;
 
@@ -56,14 +55,7 @@ class Snapshots {
 
     @Transactional
     public Snapshot publish(long electionId) {
-        ElectionView election = elections.get(electionId);
-        if (election.scopeCode() == null) {
-            if (!authorization.currentUser().isSystemAdmin()) {
-                throw DomainException.forbidden("problem.forbidden");
-            }
-        } else {
-            authorization.require(Access.ADMINISTER, election.scopeCode(), election.electionDay(), null);
-        }
+        ElectionView election = elections.requireAdministers(electionId);
         if (election.rehearsal()) {
             throw DomainException.conflict("results.rehearsal-not-published", electionId);
         }

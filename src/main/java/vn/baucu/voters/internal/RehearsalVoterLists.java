@@ -54,10 +54,7 @@ class RehearsalVoterLists {
                         join electoral_unit_commune uc on uc.electoral_unit_id = nc.electoral_unit_id and uc.commune_id = op.commune_id
                         where l.election_id = :s""")
                 .param("r", e.electionId()).param("s", e.sourceElectionId()).param("p", e.placeCode()).update();
-        String columns = jdbc.sql("""
-                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
-                        where table_schema = current_schema() and table_name = 'voter_entry'
-                          and column_name not in ('id', 'voter_list_id', 'election_id')""").query(String.class).single();
+        String columns = entryColumns();
         jdbc.sql("insert into voter_entry (voter_list_id, election_id, " + columns + ") "
                         + "select nl.id, :r, " + prefixed(columns, "e.") + " from voter_entry e "
                         + "join voter_list ol on ol.id = e.voter_list_id join polling_area op on op.id = ol.polling_area_id "
@@ -75,16 +72,21 @@ class RehearsalVoterLists {
                                imported_at, imported_by, posted_on
                         from voter_list where election_id = :s and (cast(:v as varchar) is null or village_code = :v)""")
                 .param("r", target).param("s", source).param("v", village).update();
-        String columns = jdbc.sql("""
-                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
-                        where table_schema = current_schema() and table_name = 'voter_entry'
-                          and column_name not in ('id', 'voter_list_id', 'election_id')""").query(String.class).single();
+        String columns = entryColumns();
         jdbc.sql("insert into voter_entry (voter_list_id, election_id, " + columns + ") "
                         + "select nl.id, :r, " + prefixed(columns, "e.") + " from voter_entry e "
                         + "join voter_list ol on ol.id = e.voter_list_id "
                         + "join voter_list nl on nl.election_id = :r and (nl.polling_area_id = ol.polling_area_id "
                         + "or nl.village_code = ol.village_code) where e.election_id = :s")
                 .param("r", target).param("s", source).update();
+    }
+
+    /** The columns of a voter entry that a copy carries over (all but its id, list and election). */
+    private String entryColumns() {
+        return jdbc.sql("""
+                        select string_agg(column_name, ', ' order by ordinal_position) from information_schema.columns
+                        where table_schema = current_schema() and table_name = 'voter_entry'
+                          and column_name not in ('id', 'voter_list_id', 'election_id')""").query(String.class).single();
     }
 
     static String prefixed(String columns, String alias) {
