@@ -62,11 +62,13 @@ public class DemoData {
     private final vn.baucu.voters.VoterLists voterLists;
     private final vn.baucu.candidates.Candidates candidates;
     private final vn.baucu.candidates.NominationProcess nominations;
+    private final DemoElectionDay electionDay;
 
     DemoData(AdminUnits units, Villages villages, HouseholdRegister register, Users users, JdbcClient jdbc, Clock clock,
              @Value("${BAUCU_DEMO_PASSWORD:}") String demoPassword, vn.baucu.election.Elections elections,
              vn.baucu.voters.VoterLists voterLists, vn.baucu.candidates.Candidates candidates,
-             vn.baucu.candidates.NominationProcess nominations) {
+             vn.baucu.candidates.NominationProcess nominations, DemoElectionDay electionDay) {
+        this.electionDay = electionDay;
         this.elections = elections;
         this.voterLists = voterLists;
         this.candidates = candidates;
@@ -118,8 +120,8 @@ public class DemoData {
                 n -> { if (n % 100_000 < 20_000) { log.info("baucu demo:       {} representatives", n); } });
         createUsers();
         int lists = demoElection(random);
-        log.info("baucu demo:       the 2022 village head election with {} contests; Ka Long's {} villages have their "
-                + "household lists, candidates, Front meetings and posted lists", VILLAGES, lists);
+        log.info("baucu demo:       the 2022 village head election with {} contests: {} household lists, candidates, "
+                + "Front meetings, posted lists and certified minutes", VILLAGES, lists);
         jdbc.sql("insert into demo_dataset (name, loaded_at) values ('QUANG_NINH_2022', :t)")
                 .param("t", java.sql.Timestamp.from(clock.instant())).update();
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -133,17 +135,19 @@ public class DemoData {
     public static final String ELECTION_NAME = "Bầu trưởng thôn, trưởng khu phố tỉnh Quảng Ninh năm 2022 (demo)";
 
     /**
-     * The 2022 village head election of the province (the 2008 rules: one to two candidates), and in Ka Long
-     * every stage up to polling day: the household representatives' list of each village imported from the
-     * register and posted, two candidates per village proposed at the Front working committee's meeting
-     * with the cell committee's agreement, and the official list settled and posted. Returns the lists made.
+     * The 2022 village head election of the province (the 2008 rules: one to two candidates), complete: in every
+     * village the household representatives' list imported from the register and posted, one or two candidates
+     * proposed at the Front working committee's meeting with the cell committee's agreement, the official list
+     * settled and posted; the configuration frozen; then polling day ({@link DemoElectionDay}): every meeting's minutes
+     * entered twice, certified, the outcome computed and each head elected recognised. Returns the lists made.
      */
     private int demoElection(SplittableRandom random) {
         var election = elections.create(new vn.baucu.election.NewElection(vn.baucu.election.ElectionKind.VILLAGE_HEAD, null,
                 vn.baucu.rules.RuleSet.VILLAGE_HEAD_2008, ELECTION_NAME, "2022-2025", ELECTION_DAY, PROVINCE));
         java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
         int lists = 0;
-        for (AdminUnit village : units.list(UnitLevel.VILLAGE, DEMO_COMMUNE, ELECTION_DAY)) {
+        List<AdminUnit> all = units.list(UnitLevel.VILLAGE, PROVINCE, ELECTION_DAY);
+        for (AdminUnit village : all) {
             List<Resident> people = jdbc.sql("""
                             select village_code, household_no, full_name, sex, birth_date, personal_id, household_representative
                             from resident where source = 'DEMO' and village_code = :v and household_representative
@@ -169,7 +173,8 @@ public class DemoData {
             lists++;
 
             java.util.Set<Resident> chosen = new java.util.LinkedHashSet<>();
-            for (int tries = 0; tries < 10 && chosen.size() < 2; tries++) {
+            int wanted = random.nextInt(100) < 85 ? 2 : 1;     // one or two candidates (NQLT 09/2008, Điều 6)
+            for (int tries = 0; tries < 10 && chosen.size() < wanted; tries++) {
                 Resident r = people.get(random.nextInt(people.size()));
                 if (!r.birthDate().plusYears(21).isAfter(ELECTION_DAY)) {
                     chosen.add(r);
@@ -191,7 +196,12 @@ public class DemoData {
                     "Biên bản họp chi ủy (demo)", ELECTION_DAY.minusDays(16), proposed));
             candidates.finalizeList(election.id(), village.code());
             candidates.postList(election.id(), village.code(), ELECTION_DAY.minusDays(14));
+            if (lists % 250 == 0) {
+                log.info("baucu demo:       {} of {} villages have their household list and candidates", lists, all.size());
+            }
         }
+        elections.freeze(election.id());
+        electionDay.countAndRecognise(election.id(), random);
         return lists;
     }
 
@@ -203,7 +213,10 @@ public class DemoData {
         createUser("qn.tinh", "Sở Nội vụ Quảng Ninh (demo)", Role.PROVINCE_OFFICIAL, PROVINCE, password);
         createUser("qn.kalong", "UBND phường Ka Long (demo)", Role.COMMUNE_OFFICIAL, "06709", password);
         createUser("qn.quansat", "Quan sát viên (demo)", Role.OBSERVER, PROVINCE, password);
+        createUser(DemoElectionDay.CLERK_1, "Tổ nhập liệu Sở Nội vụ, người 1 (demo)", Role.PROVINCE_OFFICIAL, PROVINCE, password);
+        createUser(DemoElectionDay.CLERK_2, "Tổ nhập liệu Sở Nội vụ, người 2 (demo)", Role.PROVINCE_OFFICIAL, PROVINCE, password);
         log.info("baucu demo: demo users qn.tinh (province), qn.kalong (commune 06709), qn.quansat (observer), "
+                + "qn.nhaplieu1 and qn.nhaplieu2 (the province's data-entry clerks), "
                 + "password {}", demoPassword.isBlank() ? "'baucu-demo-2022' (set BAUCU_DEMO_PASSWORD to change)"
                 : "from BAUCU_DEMO_PASSWORD");
     }

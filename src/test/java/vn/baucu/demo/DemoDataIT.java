@@ -58,34 +58,35 @@ class DemoDataIT {
                 .param("d", java.sql.Date.valueOf(DemoData.ELECTION_DAY.minusYears(18))).query(Integer.class).single();
         assertThat(underage).as("every representative is a voter on election day").isZero();
 
-        // the 2022 election: a contest per village; in Ka Long every village's household list (matching the
-        // households the commune recorded), posted, and a settled list of one or two candidates from the Front meeting
+        // the 2022 election: a contest per village; in every village its household list (matching the households
+        // the commune recorded), posted, and a settled list of one or two candidates from the Front meeting
         long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
                 .query(Long.class).single();
         assertThat(jdbc.sql("select count(*) from contest where election_id = :e").param("e", election).query(Integer.class).single())
                 .isGreaterThanOrEqualTo(DemoData.VILLAGES);
-        List<String> kaLong = jdbc.sql("""
-                select v.code from admin_unit v join admin_unit c on c.id = v.parent_id
-                where v.level = 'VILLAGE' and c.code = :c and v.valid_to = '2025-07-01'
-                  and v.code in (select village_code from resident where source = 'DEMO')""")
-                .param("c", DemoData.DEMO_COMMUNE).query(String.class).list();
-        assertThat(kaLong).isNotEmpty();
         assertThat(jdbc.sql("""
                 select count(*) from voter_list l join admin_unit v on v.code = l.village_code and v.valid_to = '2025-07-01'
                 where l.election_id = :e and l.households = v.households and l.entries = v.households and l.posted_on is not null""")
-                .param("e", election).query(Integer.class).single()).isEqualTo(kaLong.size());
-        // posting the lists and sending the Front meetings' minutes completed Ka Long's milestones, on time
+                .param("e", election).query(Integer.class).single()).isEqualTo(DemoData.VILLAGES);
+        // posting the lists and sending the Front meetings' minutes completed the milestones, on time
         for (String code : List.of("VOTER_LIST_POSTED", "CANDIDATE_LIST_SUBMITTED")) {
             assertThat(jdbc.sql("""
                     select count(*) from milestone m join contest c on c.id = m.contest_id
-                    where m.election_id = :e and c.commune_code = :c and m.code = :code and m.done_on <= m.due_date""")
-                    .param("e", election).param("c", DemoData.DEMO_COMMUNE).param("code", code).query(Integer.class).single())
-                    .as(code).isGreaterThanOrEqualTo(kaLong.size());
+                    where m.election_id = :e and m.code = :code and m.done_on <= m.due_date""")
+                    .param("e", election).param("code", code).query(Integer.class).single())
+                    .as(code).isEqualTo(DemoData.VILLAGES);
         }
         assertThat(jdbc.sql("""
                 select count(distinct c.place_code) from candidate k join contest c on c.id = k.contest_id
                 where k.election_id = :e and k.list_position is not null and k.list_posted_on is not null""")
-                .param("e", election).query(Integer.class).single()).isEqualTo(kaLong.size());
+                .param("e", election).query(Integer.class).single()).isEqualTo(DemoData.VILLAGES);
+        // polling day: every minutes typed by both clerks, certified once; a recognition decision per head elected
+        assertThat(jdbc.sql("""
+                select count(*) from minutes m where m.election_id = :e and m.status = 'CERTIFIED'
+                  and (select count(distinct entered_by) from minutes_entry x where x.minutes_id = m.id) = 2""")
+                .param("e", election).query(Integer.class).single()).isEqualTo(DemoData.VILLAGES);
+        assertThat(jdbc.sql("select count(*) from recognition where election_id = :e").param("e", election)
+                .query(Integer.class).single()).isEqualTo(1_449);
 
         // after the reform every demo village sits under one of the 54 new communes
         List<AdminUnit> villagesNow = Authorization.runAsSystem(() ->
@@ -104,5 +105,88 @@ class DemoDataIT {
         Integer badIds = jdbc.sql("select count(*) from resident where source = 'DEMO' and personal_id !~ '^022[0-3][0-9]{8}$'")
                 .query(Integer.class).single();
         assertThat(badIds).isZero();
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    /**
+     * The seed scenario's ending through the officials' results document, read by the demo observer: Quảng Ninh's
+     * published figures of 5/6/2022, and every contest's outcome equal to what POST /api/v1/evaluations makes of its
+     * own figures.
+     */
+    @Test
+    void resultsGiveTheProvincesPublishedFiguresAndEachOutcomeIsTheCalculators() throws Exception {
+        Authorization.runAsSystem(demo::load);
+        long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
+                .query(Long.class).single();
+        var observer = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("qn.quansat", "baucu-demo-2022");
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/elections/" + election + "/results").with(observer))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var doc = json.readTree(body);
+        var summary = doc.get("summary");
+        assertThat(summary.get("contests").asInt()).isEqualTo(1_452);
+        assertThat(summary.get("certified").asInt()).isEqualTo(1_452);
+        assertThat(summary.get("seatsFilled").asInt()).isEqualTo(1_449);
+        assertThat(summary.get("outcomes").get("ELECTED_ALL").asInt()).isEqualTo(1_449);
+        assertThat(summary.get("outcomes").get("NONE_ELECTED").asInt()).isEqualTo(3);
+        assertThat(summary.get("followUps").get("REELECTION").asInt()).isEqualTo(3);
+        assertThat(summary.get("electorate").asLong()).isEqualTo(346_663);
+        assertThat(summary.get("participants").asLong()).isEqualTo(340_134);
+        assertThat(summary.get("turnoutPercent").asString()).isEqualTo("98.12");
+
+        java.util.Map<String, Integer> bands = new java.util.TreeMap<>();
+        int checked = 0;
+        for (var contest : doc.get("contests")) {
+            for (var c : contest.get("candidates")) {
+                if (c.get("elected").asBoolean()) {
+                    double p = Double.parseDouble(c.get("percent").asString());
+                    bands.merge(p >= 90 ? "90+" : p >= 70 ? "70-90" : "under 70", 1, Integer::sum);
+                }
+            }
+            // the same figures through the public calculator give the same outcome, elected and percentages
+            var request = json.createObjectNode();
+            request.put("ruleSet", "VILLAGE_HEAD_2008");
+            request.put("seats", contest.get("seats").asInt());
+            request.put("electionDay", "2022-06-05");
+            for (String f : List.of("votingMethod", "electorate", "participants", "ballotsIssued", "ballotsReturned",
+                    "validBallots", "invalidBallots")) {
+                request.set(f, contest.get(f));
+            }
+            var names = request.putArray("candidates");
+            for (var c : contest.get("candidates")) {
+                names.addObject().put("id", c.get("id").asString()).put("name", c.get("name").asString())
+                        .put("votes", c.get("votes").asLong());
+            }
+            var evaluation = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/evaluations").contentType("application/json").content(request.toString()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(evaluation.get("outcome").asString()).as(contest.get("place").asString())
+                    .isEqualTo(contest.get("outcome").asString());
+            assertThat(evaluation.get("followUp").get("kind").asString()).isEqualTo(contest.get("followUp").get("kind").asString());
+            java.util.List<String> elected = new java.util.ArrayList<>();
+            for (var c : contest.get("candidates")) {
+                if (c.get("elected").asBoolean()) {
+                    elected.add(c.get("id").asString());
+                }
+            }
+            java.util.List<String> calculated = new java.util.ArrayList<>();
+            evaluation.get("elected").forEach(e -> calculated.add(e.asString()));
+            assertThat(calculated).isEqualTo(elected);
+            for (int k = 0; k < contest.get("candidates").size(); k++) {
+                assertThat(evaluation.get("candidates").get(k).get("percent").asString())
+                        .isEqualTo(contest.get("candidates").get(k).get("percent").asString());
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(1_452);
+        assertThat(bands).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("90+", 1_061, "70-90", 316,
+                "under 70", 72)));
     }
 }
