@@ -76,6 +76,18 @@ public enum AuditAction {
     FOLLOW_UP_CREATED(Kind.CHANGE, "A follow-up election (a re-election) of a contest was created with its own calendar, list and candidates."),
     RESULTS_PUBLISHED(Kind.CHANGE, "An election's results were published as a new immutable snapshot, with its SHA-256."),
     HEAD_RECOGNISED(Kind.CHANGE, "The commune chair's decision recognising an elected village head was recorded."),
+    // Party cell congresses
+    PARTY_CELL_CREATED(Kind.CHANGE, "A Party cell was recorded with its village and superior committee."),
+    PARTY_MEMBERS_ADDED(Kind.CHANGE, "Members were added to a Party cell (all or nothing)."),
+    PARTY_DATA_READ(Kind.READ, "A Party committee user read a cell's members or a congress."),
+    CONGRESS_CONVENED(Kind.CHANGE, "A cell congress was convened for a term, with who elects what and the proposed secretary."),
+    CONGRESS_ATTENDANCE_RECORDED(Kind.CHANGE, "A congress's attendance: absences, the roll and whether it has a quorum."),
+    CONGRESS_LIST_SET(Kind.CHANGE, "The list of a congress ballot was approved (names, from the floor, the show of hands)."),
+    CONGRESS_COUNT_ENTERED(Kind.CHANGE, "One of the two independent entries of a congress ballot's count."),
+    CONGRESS_COUNT_RESOLVED(Kind.CHANGE, "Two differing entries of a congress count were resolved by someone who made neither."),
+    CONGRESS_COUNT_CERTIFIED(Kind.CHANGE, "A congress ballot's count was certified and its outcome decided by the rules."),
+    CONGRESS_CLOSED(Kind.CHANGE, "A congress closed, with the secretary it elected."),
+    CONGRESS_RATIFIED(Kind.CHANGE, "The superior Party committee's ratification (chuẩn y) of a congress's result."),
     // rehearsals
     REHEARSAL_CREATED(Kind.CHANGE, "An election was copied as a rehearsal."),
     REHEARSAL_RESET(Kind.CHANGE, "A rehearsal's polling day and minutes were cleared."),

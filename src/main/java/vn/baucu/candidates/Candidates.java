@@ -465,6 +465,22 @@ public class Candidates {
      * withdrawn after printing still in their place ({@link CandidateView#struckAfterPrinting()}: their votes do not
      * count) and the names nominated from the floor of a village meeting at the end. Empty before the list is settled.
      */
+    /** A candidate as a person: to match them with the same person elsewhere (a Party member), by personal id. */
+    public record Person(long candidateId, String fullName, java.time.LocalDate birthDate, String personalId) {
+    }
+
+    /**
+     * These candidates as persons, with their full personal ids: for the modules that match people across records
+     * (the Party's unified post), never for display. Unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Person> persons(java.util.Collection<Long> candidateIds) {
+        Map<Long, Person> out = new java.util.HashMap<>();
+        store.persons(candidateIds).forEach(p -> out.put((Long) p[0], new Person((Long) p[0], (String) p[1],
+                (java.time.LocalDate) p[2], (String) p[3])));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public List<CandidateView> ballot(long electionId, String placeCode) {
         Contest contest = store.contest(electionId, placeCode)

@@ -77,6 +77,10 @@ public class Elections {
         } else if (e.kind() != null && !e.kind().admits(e.ruleSet())) {
             problems.add(Violation.of("L-202", "ruleSet", "election.rule-set-mismatch", e.ruleSet().name(), e.kind().name()));
         }
+        if (e.kind() == ElectionKind.PARTY_CELL) {
+            // Party data stays behind the Party's own guard (module party): a cell congress is not a state election
+            problems.add(Violation.of("L-210", "kind", "election.party-cell-in-party-module"));
+        }
         if (e.electionDay() == null) {
             problems.add(Violation.of("L-201", "electionDay", "election.required", "electionDay"));
         }

@@ -141,6 +141,28 @@ public class Authorization {
         return id.isPresent() && allows(id.getAsLong(), access);
     }
 
+    /**
+     * The one guard for Party data (cells, members, congresses, the unified-post report): a {@link Role#PARTY_COMMITTEE}
+     * user whose unit contains {@code unitCode} as it stood on {@code asOf} (the system administrator too). Everyone
+     * else is refused (403) — state officials of the same unit, observers and Front committees included: Party data is
+     * the Party's (issue: Party, confidentiality). 404 for a unit that did not exist on that day.
+     */
+    public CurrentUser requireParty(String unitCode, java.time.LocalDate asOf) {
+        CurrentUser user = currentUser();
+        long unitId = hierarchy.unitId(unitCode, asOf)
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, asOf));
+        if (user.isSystemAdmin() || user.role() == Role.PARTY_COMMITTEE && hierarchy.isWithin(unitId, user.unitCode())) {
+            return user;
+        }
+        throw DomainException.forbidden("problem.forbidden.unit", unitCode);
+    }
+
+    /** Whether the current user may read and write Party data of the unit (see {@link #requireParty}). */
+    public boolean isParty() {
+        CurrentUser user = currentUserOrNull();
+        return user != null && (user.isSystemAdmin() || user.role() == Role.PARTY_COMMITTEE);
+    }
+
     /** Whether the user is an election team member of exactly this place (see {@link #requirePollingTeam}). */
     public static boolean isTeamOf(CurrentUser user, String unitCode, Long pollingAreaId) {
         if (user == null || user.role() != Role.ELECTION_TEAM) {

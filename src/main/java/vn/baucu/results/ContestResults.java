@@ -172,6 +172,49 @@ public class ContestResults {
         return recognition(contest.id()).orElseThrow();
     }
 
+    /**
+     * A village's head as of a day, from the latest real (not rehearsal) village head election held in it by then: the
+     * head elected by its certified minutes, and whether the commune has recognised them (NĐ 59/2023/NĐ-CP, Điều 8).
+     * {@code candidateId} is null when nobody was elected (or nothing is certified yet).
+     */
+    public record VillageHead(String village, long electionId, long contestId, vn.baucu.rules.VillageHeads.Status status,
+                              Long candidateId, java.time.LocalDate recognisedOn) {
+    }
+
+    /** The heads of these villages as of {@code asOf} (villages without a village head election by then are left out). */
+    @Transactional(readOnly = true)
+    public Map<String, VillageHead> villageHeads(java.util.Collection<String> villages, java.time.LocalDate asOf) {
+        Map<String, VillageHead> out = new LinkedHashMap<>();
+        if (villages.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        with latest as (
+                            select distinct on (c.place_code) c.id as contest_id, c.place_code, e.id as election_id
+                            from contest c join election e on e.id = c.election_id
+                            where e.kind = 'VILLAGE_HEAD' and e.rehearsal_of is null and e.election_day <= :asOf
+                              and c.place_code = any(:villages)
+                            order by c.place_code, e.election_day desc, e.id desc)
+                        select l.place_code, l.election_id, l.contest_id,
+                               coalesce(g.candidate_id, case when r.status = 'CERTIFIED'
+                                   and jsonb_array_length(r.evaluation -> 'elected') = 1
+                                   then (r.evaluation -> 'elected' ->> 0)::bigint end) as head,
+                               g.decided_on
+                        from latest l
+                        left join contest_result r on r.contest_id = l.contest_id
+                        left join recognition g on g.contest_id = l.contest_id and g.decided_on <= :asOf""")
+                .param("asOf", java.sql.Date.valueOf(asOf)).param("villages", villages.toArray(String[]::new))
+                .query((rs, i) -> {
+                    Long head = rs.getObject(4) == null ? null : rs.getLong(4);
+                    java.sql.Date on = rs.getDate(5);
+                    var status = vn.baucu.rules.VillageHeads.status(head != null, on == null ? null : on.toLocalDate(), asOf);
+                    return new VillageHead(rs.getString(1), rs.getLong(2), rs.getLong(3), status, head,
+                            on == null ? null : on.toLocalDate());
+                })
+                .list().forEach(h -> out.put(h.village(), h));
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public java.util.Optional<Recognition> recognition(long contestId) {
         return jdbc.sql("select contest_id, candidate_id, decision_no, decided_on, signed_by from recognition where contest_id = :c")

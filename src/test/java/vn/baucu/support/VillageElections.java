@@ -112,8 +112,11 @@ public class VillageElections {
         List<Long> ids = new ArrayList<>();
         for (String[] c : List.of(new String[] {"Phạm Văn Kiểm", "M", "1970-03-04"},
                 new String[] {"Lê Thị Phiếu", "F", "1975-08-09"})) {
-            ids.add(candidates.nominate(election, village.code(), new NewCandidate(c[0], null, LocalDate.parse(c[2]),
-                    c[1].charAt(0), null, "Kinh", null, null, name, "12/12", null, "ELEMENTARY", true, null, null, null,
+            LocalDate born = LocalDate.parse(c[2]);
+            // random over all 12 digits: the same person twice on one day is a same-day candidacy, so no collisions
+            String personalId = String.format("%012d", random.nextLong(0, 1_000_000_000_000L));
+            ids.add(candidates.nominate(election, village.code(), new NewCandidate(c[0], null, born,
+                    c[1].charAt(0), personalId, "Kinh", null, null, name, "12/12", null, "ELEMENTARY", true, null, null, null,
                     false, "INTRODUCED", List.of(), true, day.minusDays(20))).id());
         }
         if (!toPollingDay) {

@@ -425,4 +425,16 @@ public class CandidateStore {
                 rs.getString("status_decision"), position, rs.getBoolean("added_at_meeting"),
                 rs.getBoolean("struck_after_printing"));
     }
+
+    /** id, full name, birth date and personal id of these candidates. */
+    public List<Object[]> persons(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, full_name, birth_date, personal_id from candidate where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)})
+                .list();
+    }
 }

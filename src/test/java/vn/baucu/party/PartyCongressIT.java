@@ -1,0 +1,387 @@
+package vn.baucu.party;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.platform.Role;
+import vn.baucu.support.BaucuIntegrationTest;
+import vn.baucu.support.MinutesBodies;
+import vn.baucu.support.TestUsers;
+import vn.baucu.support.VillageElections;
+
+/**
+ * Party cell congresses through the API, as law.md §3 and the Party cases of §4 C describe them: the recognised village
+ * head proposed and elected secretary ("Dân tin – Đảng cử"), the count entered twice and resolved, the roll with
+ * absences and exempted members, the 30% rules of the list, a second round in the same sitting, ratification, the
+ * unified-post report with each shortfall's reason, and Party data kept from everyone without a Party role.
+ */
+@BaucuIntegrationTest
+class PartyCongressIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    VillageElections villageElections;
+    @Autowired
+    JsonMapper json;
+
+    JsonNode call(MockHttpServletRequestBuilder request, RequestPostProcessor who, String body, int expected) throws Exception {
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        var r = mvc.perform(request.with(who)).andReturn();
+        String text = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.getResponse().getStatus()).as(text).isEqualTo(expected);
+        return text.isEmpty() || !text.startsWith("{") && !text.startsWith("[") ? null : json.readTree(text);
+    }
+
+    static List<String> field(JsonNode array, String name) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(name).asString()));
+        return out;
+    }
+
+    /** A village head election of a new Trúc Bạch village whose first candidate is elected and recognised. */
+    VillageElections.Built recognisedHead() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        for (RequestPostProcessor who : new RequestPostProcessor[] {users.as(Role.ELECTION_TEAM, v.villageCode()),
+                users.as(Role.ELECTION_TEAM, v.villageCode())}) {
+            call(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()), who,
+                    MinutesBodies.village(v, 60, 55, 54, 1, 45, 9, ""), 201);
+        }
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        call(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id + "/certification")
+                .header("If-Match", "\"1\""), commune, null, 200);
+        call(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/recognition"), commune,
+                "{\"decisionNo\":\"45/QĐ-UBND\",\"decidedOn\":\"2022-06-10\"}", 201);
+        return v;
+    }
+
+    String personalIdOf(long candidate) {
+        return jdbc.sql("select personal_id from candidate where id = :c").param("c", candidate).query(String.class).single();
+    }
+
+    /** {@code full} full members (the first {@code withHead} the head), one probationary; the last full one exempted. */
+    String members(String headId, int full, boolean withHead) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < full; i++) {
+            String id = i == 0 && withHead ? headId : String.format("%012d", java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong(0, 1_000_000_000_000L));
+            rows.add("{\"fullName\":\"" + (i == 0 && withHead ? "Phạm Văn Kiểm" : "Đảng Viên Số " + (i + 1))
+                    + "\",\"birthDate\":\"1970-03-04\",\"personalId\":\"" + id + "\",\"membership\":\"FULL\",\"exempted\":"
+                    + (i == full - 1) + "}");
+        }
+        rows.add("{\"fullName\":\"Dự Bị Một\",\"birthDate\":\"1998-01-01\",\"personalId\":\"" + String.format("%012d",
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(0, 1_000_000_000_000L))
+                + "\",\"membership\":\"PROBATIONARY\"}");
+        return "[" + String.join(",", rows) + "]";
+    }
+
+    long cell(String village, RequestPostProcessor party) throws Exception {
+        return call(post("/api/v1/party/cells"), party, "{\"village\":\"" + village + "\",\"since\":\"2022-06-05\"}", 201)
+                .get("id").asLong();
+    }
+
+    JsonNode enter(long vote, RequestPostProcessor who, String body, int expected) throws Exception {
+        return call(post("/api/v1/party/votes/" + vote + "/entries").header("Idempotency-Key", UUID.randomUUID().toString()),
+                who, body, expected);
+    }
+
+    static String count(long present, String... votes) {
+        return "{\"participants\":" + present + ",\"ballotsIssued\":" + present + ",\"ballotsReturned\":" + present
+                + ",\"validBallots\":" + present + ",\"invalidBallots\":0,\"candidates\":[" + String.join(",", votes) + "]}";
+    }
+
+    static String votes(long member, long votes) {
+        return "{\"member\":" + member + ",\"votes\":" + votes + "}";
+    }
+
+    JsonNode report(String scope, String asOf, RequestPostProcessor who) throws Exception {
+        return call(get("/api/v1/party/unified-post").param("scope", scope).param("asOf", asOf), who, null, 200);
+    }
+
+    @Test
+    void theRecognisedHeadIsProposedAndElectedSecretaryAndTheReportCountsTheVillage() throws Exception {
+        VillageElections.Built v = recognisedHead();
+        String headId = personalIdOf(v.candidateIds().get(0));
+        RequestPostProcessor party = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor party2 = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor party3 = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor communeOfficial = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        call(post("/api/v1/party/cells"), communeOfficial, "{\"village\":\"" + v.villageCode() + "\",\"since\":\"2022-06-05\"}", 403);
+        long cell = cell(v.villageCode(), party);
+        call(post("/api/v1/party/cells"), party, "{\"village\":\"" + v.villageCode() + "\",\"since\":\"2022-06-05\"}", 409);
+
+        // members all or nothing: every bad row named, nothing stored
+        JsonNode bad = call(post("/api/v1/party/cells/" + cell + "/members"), party,
+                "[{\"fullName\":\"\",\"birthDate\":\"1970-01-01\",\"personalId\":\"12345\"},"
+                        + "{\"fullName\":\"A\",\"birthDate\":\"1970-01-01\",\"personalId\":\"" + headId + "\"},"
+                        + "{\"fullName\":\"B\",\"birthDate\":\"1970-01-01\",\"personalId\":\"" + headId + "\"}]", 422);
+        assertThat(field(bad.get("violations"), "code")).containsExactly("B-101", "B-102", "B-103");
+        assertThat(jdbc.sql("select count(*) from party_member where cell_id = :c").param("c", cell).query(Integer.class)
+                .single()).isZero();
+        JsonNode added = call(post("/api/v1/party/cells/" + cell + "/members"), party, members(headId, 7, true), 201);
+        long head = added.get(0).get("id").asLong();
+        long exempted = added.get(6).get("id").asLong();
+        long other = added.get(1).get("id").asLong();
+
+        // before the congress: the head is recognised and a member, the congress not held
+        assertThat(report(v.villageCode(), "2022-07-01", party).get("shortfalls").get(0).get("reason").asString())
+                .isEqualTo("CONGRESS_NOT_HELD");
+
+        JsonNode congress = call(post("/api/v1/party/cells/" + cell + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 201);
+        long id = congress.get("id").asLong();
+        assertThat(congress.get("mode").asString()).isEqualTo("SECRETARY_DIRECT");
+        assertThat(congress.get("proposedSecretary").asLong()).as("Dân tin – Đảng cử").isEqualTo(head);
+        // attendance: the exempted member and one other stay away, the other's reason accepted: out of the roll
+        congress = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[{\"member\":" + exempted
+                + "},{\"member\":" + added.get(5).get("id").asLong() + ",\"reason\":\"đi công tác\",\"approved\":true}]}", 200);
+        assertThat(congress.get("roll").get("convened").asInt()).isEqualTo(7);
+        assertThat(congress.get("roll").get("adjusted").asInt()).isEqualTo(5);
+        assertThat(congress.get("roll").get("present").asInt()).isEqualTo(5);
+        assertThat(congress.get("status").asString()).isEqualTo("OPENED");
+
+        // the list: someone else than the head needs the committee's reason; one seat takes one name; the floor's 30%
+        JsonNode refused = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + other + "],\"floor\":[{\"member\":" + head + ",\"support\":1}],\"listFor\":5}", 422);
+        assertThat(field(refused.get("violations"), "code")).contains("B-105", "B-107");
+        refused = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + other + "],\"listFor\":5}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-112");
+        refused = call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + head + "],\"listFor\":2}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-109");
+        JsonNode vote = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + head + "],\"listFor\":5,\"listAgainst\":0}", 201);
+        long voteId = vote.get("id").asLong();
+        assertThat(vote.get("body").asString()).isEqualTo("SECRETARY");
+
+        // the count entered twice; a resend replays; the same person twice is refused; a difference is resolved by a third
+        String key = UUID.randomUUID().toString();
+        call(post("/api/v1/party/votes/" + voteId + "/entries").header("Idempotency-Key", key), party, count(5, votes(head, 5)), 201);
+        call(post("/api/v1/party/votes/" + voteId + "/entries").header("Idempotency-Key", key), party, count(5, votes(head, 5)), 200);
+        enter(voteId, party, count(5, votes(head, 5)), 409);
+        JsonNode tooMany = enter(voteId, party2, count(6, votes(head, 6)), 422);
+        assertThat(field(tooMany.get("violations"), "code")).contains("B-118");
+        JsonNode second = enter(voteId, party2, count(5, votes(head, 4)), 201);
+        assertThat(second.get("vote").get("status").asString()).isEqualTo("DIFFERENT");
+        assertThat(second.get("differences").get(0).get("field").asString()).isEqualTo("candidates[" + head + "].votes");
+        call(post("/api/v1/party/votes/" + voteId + "/resolution"), party2, "{\"keep\":\"FIRST\"}", 409);
+        JsonNode resolved = call(post("/api/v1/party/votes/" + voteId + "/resolution"), party3, "{\"keep\":\"FIRST\"}", 200);
+        int version = resolved.get("version").asInt();
+        call(post("/api/v1/party/votes/" + voteId + "/certification"), party3, null, 422);
+        call(post("/api/v1/party/votes/" + voteId + "/certification").header("If-Match", "\"" + (version - 1) + "\""), party3, null, 412);
+        JsonNode certified = call(post("/api/v1/party/votes/" + voteId + "/certification")
+                .header("If-Match", "\"" + version + "\""), party3, null, 200);
+        assertThat(certified.get("outcome").asString()).isEqualTo("ELECTED_ALL");
+        assertThat(certified.get("nominees").get(0).get("percent").asString()).as("of the adjusted roll").isEqualTo("100.00");
+        assertThat(jdbc.sql("select count(*) from congress_count_entry where vote_id = :v").param("v", voteId)
+                .query(Integer.class).single()).as("the resend stored nothing").isEqualTo(2);
+
+        congress = call(post("/api/v1/party/congresses/" + id + "/closing"), party, null, 200);
+        assertThat(congress.get("secretaryId").asLong()).isEqualTo(head);
+        call(post("/api/v1/party/congresses/" + id + "/ratification"), party, "{\"decisionNo\":\"12-QĐ/ĐU\",\"decidedOn\":\"2022-07-01\"}", 422);
+        congress = call(post("/api/v1/party/congresses/" + id + "/ratification"), party,
+                "{\"decisionNo\":\"12-QĐ/ĐU\",\"decidedOn\":\"2022-07-08\"}", 200);
+        assertThat(congress.get("status").asString()).isEqualTo("RATIFIED");
+        call(post("/api/v1/party/congresses/" + id + "/ratification"), party, "{\"decisionNo\":\"13-QĐ/ĐU\",\"decidedOn\":\"2022-07-08\"}", 409);
+
+        JsonNode r = report(v.villageCode(), "2022-07-03", party);
+        assertThat(r.get("villages").asInt()).isEqualTo(1);
+        assertThat(r.get("congressesHeld").asInt()).isEqualTo(1);
+        assertThat(r.get("secretariesAreHeads").asInt()).isEqualTo(1);
+        assertThat(r.get("percent").asString()).isEqualTo("100.00");
+        assertThat(r.get("shortfalls").size()).isZero();
+
+        // the documents: the minutes and the report to the superior committee
+        for (String doc : List.of("minutes", "report")) {
+            byte[] pdf = mvc.perform(get("/api/v1/party/congresses/" + id + "/" + doc + ".pdf").with(party))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target/documents/party-congress-" + doc + ".pdf"), pdf);
+            String text = vn.baucu.support.Golden.pdfText(pdf);
+            assertThat(text).contains("Phạm Văn Kiểm").contains("ĐẢNG CỘNG SẢN VIỆT NAM")
+                    .contains(doc.equals("minutes") ? "BIÊN BẢN BẦU CỬ" : "BÁO CÁO KẾT QUẢ ĐẠI HỘI").contains("12-QĐ/ĐU");
+        }
+        byte[] xlsx = mvc.perform(get("/api/v1/party/unified-post.xlsx").param("scope", v.villageCode())
+                .param("asOf", "2022-07-03").with(party)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var rows = wb.getFirstSheet().read();
+            assertThat(rows.get(1).getCell(5).getRawValue()).isEqualTo("1");
+            assertThat(rows.get(1).getCell(6).getRawValue()).isEqualTo("100.00");
+        }
+
+        // confidentiality: no Party data for anyone without a Party role, officials of the same commune included
+        for (RequestPostProcessor refusedUser : new RequestPostProcessor[] {communeOfficial,
+                users.as(Role.PROVINCE_OFFICIAL, VillageElections.PROVINCE), users.as(Role.OBSERVER, VillageElections.PROVINCE),
+                users.as(Role.FRONT_COMMITTEE, v.communeCode()), users.as(Role.PARTY_COMMITTEE, "00001")}) {
+            for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/party/congresses/" + id),
+                    get("/api/v1/party/cells/" + cell + "/members"), get("/api/v1/party/congresses/" + id + "/minutes.pdf"),
+                    get("/api/v1/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03"))) {
+                assertThat(mvc.perform(request.with(refusedUser)).andReturn().getResponse().getStatus())
+                        .as(request.toString()).isEqualTo(403);
+            }
+            enter(voteId, refusedUser, count(5, votes(head, 5)), 403);
+        }
+        // the page, for the Party committee signed in; 403 for the commune's official signed in
+        var partySession = vn.baucu.support.Pages.login(mvc, users.create(Role.PARTY_COMMITTEE, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        String page = mvc.perform(get("/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03")
+                .session(partySession)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("100.00").contains("unified-post.xlsx");
+        var officialSession = vn.baucu.support.Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        mvc.perform(get("/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03")
+                .session(officialSession)).andExpect(status().isForbidden());
+        // reads of Party data are audited
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'PARTY_DATA_READ' and subject_id = :c")
+                .param("c", String.valueOf(id)).query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void aHeadWhoIsNoMemberOrASecretaryWhoIsNotTheHeadIsThatVillagesShortfall() throws Exception {
+        VillageElections.Built notMember = recognisedHead();
+        RequestPostProcessor party = users.as(Role.PARTY_COMMITTEE, notMember.communeCode());
+        RequestPostProcessor party2 = users.as(Role.PARTY_COMMITTEE, notMember.communeCode());
+        long cell1 = cell(notMember.villageCode(), party);
+        call(post("/api/v1/party/cells/" + cell1 + "/members"), party, members(null, 5, false), 201);
+        assertThat(report(notMember.villageCode(), "2022-07-03", party).get("shortfalls").get(0).get("reason").asString())
+                .isEqualTo("HEAD_NOT_PARTY_MEMBER");
+
+        VillageElections.Built other = recognisedHead();
+        long cell2 = cell(other.villageCode(), party);
+        JsonNode added = call(post("/api/v1/party/cells/" + cell2 + "/members"), party,
+                members(personalIdOf(other.candidateIds().get(0)), 5, true), 201);
+        long head = added.get(0).get("id").asLong();
+        long someoneElse = added.get(1).get("id").asLong();
+        long id = call(post("/api/v1/party/cells/" + cell2 + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 201).get("id").asLong();
+        call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[]}", 200);
+        // the cell committee proposes someone else, with its reason on record
+        long vote = call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + someoneElse
+                + "],\"listFor\":4,\"insteadOfHead\":\"Trưởng thôn mới chuyển sinh hoạt đảng về chi bộ\"}", 201).get("id").asLong();
+        enter(vote, party, count(5, votes(someoneElse, 4)), 201);
+        JsonNode v = enter(vote, party2, count(5, votes(someoneElse, 4)), 201);
+        call(post("/api/v1/party/votes/" + vote + "/certification").header("If-Match", "\"" + v.get("vote").get("version").asInt() + "\""),
+                party, null, 200);
+        call(post("/api/v1/party/congresses/" + id + "/closing"), party, null, 200);
+        JsonNode r = report(other.villageCode(), "2022-07-03", party);
+        assertThat(r.get("shortfalls").get(0).get("reason").asString()).isEqualTo("SECRETARY_NOT_HEAD");
+        assertThat(r.get("congressesHeld").asInt()).isEqualTo(1);
+        assertThat(r.get("secretariesAreHeads").asInt()).isZero();
+        // not ratified: no shortfall of its own while in time, but once the deadline has passed
+        assertThat(report(other.villageCode(), "2022-12-01", party).get("shortfalls").get(0).get("reason").asString())
+                .isEqualTo("SECRETARY_NOT_HEAD");
+        assertThat(head).isNotEqualTo(someoneElse);
+    }
+
+    @Test
+    void aLargeCellElectsItsCommitteeInTwoRoundsThenTheSecretaryFromIt() throws Exception {
+        // a village with no head election: the secretary is elected on its own (no proposal)
+        VillageElections.Built v = villageElections.nominated(40);
+        RequestPostProcessor party = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor party2 = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        long cell = cell(v.villageCode(), party);
+        // 12 full members (the last exempted) and one probationary
+        JsonNode added = call(post("/api/v1/party/cells/" + cell + "/members"), party, members(null, 12, false), 201);
+        long[] m = new long[13];
+        for (int i = 0; i < 13; i++) {
+            m[i] = added.get(i).get("id").asLong();
+        }
+        call(post("/api/v1/party/cells/" + cell + "/congresses"), party, "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 422);
+        long id = call(post("/api/v1/party/cells/" + cell + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\",\"committeeSeats\":3}", 201).get("id").asLong();
+        // no quorum: 5 of the 11 counted present (the exempted member stays away, 6 others without an accepted reason)
+        StringBuilder absences = new StringBuilder("{\"absences\":[{\"member\":" + m[11] + "}");
+        for (int i = 0; i < 6; i++) {
+            absences.append(",{\"member\":").append(m[i + 4]).append("}");
+        }
+        JsonNode congress = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, absences + "]}", 200);
+        assertThat(congress.get("status").asString()).isEqualTo("CONVENED");
+        assertThat(congress.get("roll").get("quorum").asBoolean()).isFalse();
+        call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[0] + "," + m[1] + "," + m[2]
+                + "],\"listFor\":5}", 422);
+        // law.md case 26: 11 full members, one away with an accepted reason (and the exempted one away): roll 10, bar 6
+        congress = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[{\"member\":" + m[11]
+                + "},{\"member\":" + m[10] + ",\"reason\":\"ốm\",\"approved\":true}]}", 200);
+        assertThat(congress.get("roll").get("adjusted").asInt()).isEqualTo(10);
+        assertThat(congress.get("status").asString()).isEqualTo("OPENED");
+        // the probationary member cannot stand; the secretary cannot be elected before the committee
+        JsonNode refused = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + m[0] + "," + m[1] + "," + m[12] + "],\"listFor\":9}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-110");
+        call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"body\":\"SECRETARY\",\"nominees\":[" + m[0]
+                + "],\"listFor\":9}", 409);
+        long round1 = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + m[0] + "," + m[1] + "," + m[2] + "],\"listFor\":9}", 201).get("id").asLong();
+        String counted = count(9, votes(m[0], 8), votes(m[1], 6), votes(m[2], 5));
+        enter(round1, party, counted, 201);
+        int version = enter(round1, party2, counted, 201).get("vote").get("version").asInt();
+        JsonNode first = call(post("/api/v1/party/votes/" + round1 + "/certification").header("If-Match", "\"" + version + "\""),
+                party, null, 200);
+        assertThat(first.get("outcome").asString()).isEqualTo("ELECTED_SOME");
+        assertThat(first.get("followUp").asString()).isEqualTo("NEXT_ROUND");
+        assertThat(field(first.get("nominees"), "percent")).containsExactly("80.00", "60.00", "50.00");
+        // the second round in the same sitting, for the one seat left; the elected cannot stand again
+        call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[0] + "],\"listFor\":9}", 422);
+        JsonNode round2 = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + m[2] + "],\"listFor\":9}", 201);
+        assertThat(round2.get("round").asInt()).isEqualTo(2);
+        assertThat(round2.get("seats").asInt()).isEqualTo(1);
+        long r2 = round2.get("id").asLong();
+        enter(r2, party, count(9, votes(m[2], 7)), 201);
+        version = enter(r2, party2, count(9, votes(m[2], 7)), 201).get("vote").get("version").asInt();
+        assertThat(call(post("/api/v1/party/votes/" + r2 + "/certification").header("If-Match", "\"" + version + "\""),
+                party, null, 200).get("outcome").asString()).isEqualTo("ELECTED_ALL");
+        // the secretary from among the committee
+        refused = call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[3] + "],\"listFor\":9}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-111");
+        long sec = call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[1] + "],\"listFor\":9}", 201)
+                .get("id").asLong();
+        enter(sec, party, count(9, votes(m[1], 6)), 201);
+        version = enter(sec, party2, count(9, votes(m[1], 6)), 201).get("vote").get("version").asInt();
+        call(post("/api/v1/party/votes/" + sec + "/certification").header("If-Match", "\"" + version + "\""), party, null, 200);
+        congress = call(post("/api/v1/party/congresses/" + id + "/closing"), party, null, 200);
+        assertThat(congress.get("secretaryId").asLong()).isEqualTo(m[1]);
+        assertThat(congress.get("votes").size()).isEqualTo(3);
+        call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[3] + "],\"listFor\":9}", 409);
+        // the village has no head: that is its shortfall, whatever its cell did
+        mvc.perform(get("/api/v1/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03").with(party))
+                .andExpect(jsonPath("$.shortfalls[*].reason", hasItem("HEAD_NOT_ELECTED")))
+                .andExpect(jsonPath("$.shortfalls[0].village", is(v.villageCode())));
+        mvc.perform(get("/api/v1/party/congresses/" + id).with(party)).andExpect(jsonPath("$.proposedSecretary", nullValue()));
+        // a cell congress is never a state election (whose pages and public results anyone may reach)
+        JsonNode asElection = call(post("/api/v1/elections"), vn.baucu.support.Api.admin(), "{\"kind\":\"PARTY_CELL\","
+                + "\"ruleSet\":\"PARTY_CELL_2024\",\"name\":\"Đại hội chi bộ\",\"term\":\"2022-2025\","
+                + "\"electionDay\":\"2022-07-03\",\"scopeCode\":\"" + v.villageCode() + "\"}", 422);
+        assertThat(field(asElection.get("violations"), "code")).contains("L-210");
+    }
+}
