@@ -63,12 +63,14 @@ public class DemoData {
     private final vn.baucu.candidates.Candidates candidates;
     private final vn.baucu.candidates.NominationProcess nominations;
     private final DemoElectionDay electionDay;
+    private final DemoParty party;
 
     DemoData(AdminUnits units, Villages villages, HouseholdRegister register, Users users, JdbcClient jdbc, Clock clock,
              @Value("${BAUCU_DEMO_PASSWORD:}") String demoPassword, vn.baucu.election.Elections elections,
              vn.baucu.voters.VoterLists voterLists, vn.baucu.candidates.Candidates candidates,
-             vn.baucu.candidates.NominationProcess nominations, DemoElectionDay electionDay) {
+             vn.baucu.candidates.NominationProcess nominations, DemoElectionDay electionDay, DemoParty party) {
         this.electionDay = electionDay;
+        this.party = party;
         this.elections = elections;
         this.voterLists = voterLists;
         this.candidates = candidates;
@@ -202,6 +204,7 @@ public class DemoData {
         }
         elections.freeze(election.id());
         electionDay.countAndRecognise(election.id(), random);
+        party.congresses(random);
         return lists;
     }
 
@@ -215,8 +218,12 @@ public class DemoData {
         createUser("qn.quansat", "Quan sát viên (demo)", Role.OBSERVER, PROVINCE, password);
         createUser(DemoElectionDay.CLERK_1, "Tổ nhập liệu Sở Nội vụ, người 1 (demo)", Role.PROVINCE_OFFICIAL, PROVINCE, password);
         createUser(DemoElectionDay.CLERK_2, "Tổ nhập liệu Sở Nội vụ, người 2 (demo)", Role.PROVINCE_OFFICIAL, PROVINCE, password);
+        createUser(DemoParty.READER, "Tỉnh ủy Quảng Ninh (demo)", Role.PARTY_COMMITTEE, PROVINCE, password);
+        createUser(DemoParty.CLERK_1, "Văn phòng Tỉnh ủy, người nhập 1 (demo)", Role.PARTY_COMMITTEE, PROVINCE, password);
+        createUser(DemoParty.CLERK_2, "Văn phòng Tỉnh ủy, người nhập 2 (demo)", Role.PARTY_COMMITTEE, PROVINCE, password);
         log.info("baucu demo: demo users qn.tinh (province), qn.kalong (commune 06709), qn.quansat (observer), "
-                + "qn.nhaplieu1 and qn.nhaplieu2 (the province's data-entry clerks), "
+                + "qn.nhaplieu1 and qn.nhaplieu2 (the province's data-entry clerks), qn.tinhuy (the provincial Party "
+                + "committee) with qn.vptu1 and qn.vptu2 (its office's clerks), "
                 + "password {}", demoPassword.isBlank() ? "'baucu-demo-2022' (set BAUCU_DEMO_PASSWORD to change)"
                 : "from BAUCU_DEMO_PASSWORD");
     }

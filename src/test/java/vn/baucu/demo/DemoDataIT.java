@@ -189,4 +189,47 @@ class DemoDataIT {
         assertThat(bands).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("90+", 1_061, "70-90", 316,
                 "under 70", 72)));
     }
+
+    /**
+     * After the head elections, the 1,452 cells' congresses (31 pilots earlier): as of 3/7/2022 the provincial Party
+     * committee's report counts 1,452 villages, 1,449 secretaries who are also the head, and names exactly the three
+     * villages that elected no head as the shortfalls. The province's state official gets none of it.
+     */
+    @Test
+    void theUnifiedPostReportOfThirdJuly2022NamesTheThreeVillagesWithoutAHead() throws Exception {
+        Authorization.runAsSystem(demo::load);
+        var tinhuy = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("qn.tinhuy", "baucu-demo-2022");
+        var report = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/party/unified-post").param("scope", "22").param("asOf", "2022-07-03").with(tinhuy))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(report.get("villages").asInt()).isEqualTo(1_452);
+        assertThat(report.get("congressesHeld").asInt()).isEqualTo(1_452);
+        assertThat(report.get("secretariesAreHeads").asInt()).as(report.get("shortfalls").toString()).isEqualTo(1_449);
+        assertThat(report.get("percent").asString()).isEqualTo("99.79");
+        long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
+                .query(Long.class).single();
+        List<String> noHead = jdbc.sql("""
+                select c.place_code from contest_result r join contest c on c.id = r.contest_id
+                where r.election_id = :e and r.outcome = 'NONE_ELECTED' order by c.place_code""")
+                .param("e", election).query(String.class).list();
+        assertThat(noHead).hasSize(3);
+        java.util.List<String> shortfalls = new java.util.ArrayList<>();
+        report.get("shortfalls").forEach(s -> {
+            assertThat(s.get("reason").asString()).isEqualTo("HEAD_NOT_ELECTED");
+            shortfalls.add(s.get("village").asString());
+        });
+        assertThat(shortfalls).containsExactlyInAnyOrderElementsOf(noHead);
+        // the pilots held theirs earlier: as of 30/6/2022, 31 held
+        var pilots = json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/party/unified-post").param("scope", "22").param("asOf", "2022-06-30").with(tinhuy))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(pilots.get("congressesHeld").asInt()).isEqualTo(31);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/party/unified-post")
+                        .param("scope", "22").param("asOf", "2022-07-03")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("qn.tinh", "baucu-demo-2022")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
 }
