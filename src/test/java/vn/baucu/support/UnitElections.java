@@ -66,10 +66,15 @@ public class UnitElections {
     }
 
     public Built frozen(int votersPerArea) {
-        return Authorization.runAsSystem(() -> build(votersPerArea));
+        return frozen(votersPerArea, 2);
     }
 
-    private Built build(int voters) {
+    /** The same with {@code areaCount} polling areas in the unit's commune. */
+    public Built frozen(int votersPerArea, int areaCount) {
+        return Authorization.runAsSystem(() -> build(votersPerArea, areaCount));
+    }
+
+    private Built build(int voters, int areaCount) {
         var random = ThreadLocalRandom.current();
         long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, RuleSet.NATIONAL_ASSEMBLY_2025,
                 "Bầu cử đại biểu Quốc hội khóa XVI (kiểm thử)", "2026-2031", DAY, null)).id();
@@ -80,7 +85,7 @@ public class UnitElections {
                 new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
         List<Long> areas = new ArrayList<>();
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        for (int a = 0; a < 2; a++) {
+        for (int a = 0; a < areaCount; a++) {
             long area = organisations.addPollingArea(commune, DAY, random.nextInt(1, 1_000_000), "Khu vực kiểm thử " + (a + 1),
                     "Nhà văn hóa", voters, null).id();
             areas.add(area);

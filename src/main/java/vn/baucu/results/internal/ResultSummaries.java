@@ -1,0 +1,239 @@
+package vn.baucu.results.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.counting.CertifiedMinutes;
+import vn.baucu.counting.CountingMinutes;
+import vn.baucu.counting.MinutesEntry;
+import vn.baucu.election.ContestRef;
+import vn.baucu.election.ElectionKind;
+import vn.baucu.election.ElectionView;
+import vn.baucu.election.Elections;
+import vn.baucu.geography.AdminUnits;
+import vn.baucu.platform.Authorization;
+import vn.baucu.platform.Authorization.Access;
+import vn.baucu.platform.DomainException;
+import vn.baucu.rules.ContestFigures;
+import vn.baucu.rules.Evaluation;
+import vn.baucu.rules.Percentages;
+
+/**
+ * The levels above the electoral unit's result minutes (the board's, Điều 77): the election committee's summary of its
+ * units — for the NA the provincial committee's result minutes (Luật 85/2015/QH13, Điều 83), for the HĐND the
+ * committee's summary (Điều 85) — and, for the NA, the National Election Council's summary of the provinces (Điều 84).
+ * Each level is checked against the sum of the level below: a unit's stored result against the sum of its certified
+ * polling-area minutes, the nation against the sum of its provinces; every difference is listed.
+ */
+@Component
+class ResultSummaries {
+
+    private static final String[] FIELDS = {"electorate", "participants", "ballotsIssued", "ballotsReturned",
+        "validBallots", "invalidBallots"};
+
+    private final JdbcClient jdbc;
+    private final Elections elections;
+    private final AdminUnits units;
+    private final CountingMinutes minutes;
+    private final Authorization authorization;
+    private final JsonMapper json;
+
+    ResultSummaries(JdbcClient jdbc, Elections elections, AdminUnits units, CountingMinutes minutes,
+                    Authorization authorization, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.elections = elections;
+        this.units = units;
+        this.minutes = minutes;
+        this.authorization = authorization;
+        this.json = json;
+    }
+
+    private record Stored(String status, ContestFigures figures, Evaluation evaluation) {
+    }
+
+    /** The election committee's summary of the electoral units in {@code unitCode} (a province, or the HĐND's scope). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> committee(long electionId, String unitCode) {
+        ElectionView election = elections.get(electionId);
+        authorization.require(Access.READ, unitCode, election.electionDay(), null);
+        boolean na = ElectionKind.NATIONAL_ASSEMBLY.name().equals(String.valueOf(election.kind()));
+        if (ElectionKind.VILLAGE_HEAD.name().equals(String.valueOf(election.kind()))
+                || !na && election.scopeCode() != null && !election.scopeCode().equals(unitCode)) {
+            throw DomainException.notFound("summary.not-found", unitCode);
+        }
+        List<ContestRef> contests = elections.contests(electionId).stream()
+                .filter(c -> !na || unitCode.equals(c.provinceCode())).toList();
+        if (contests.isEmpty()) {
+            throw DomainException.notFound("summary.not-found", unitCode);
+        }
+        Map<Long, Stored> stored = stored(electionId);
+        Map<String, Object> out = head(election, na ? "Luật 85/2015/QH13 (sửa đổi 2025), Điều 83" : "Luật 85/2015/QH13 (sửa đổi 2025), Điều 85");
+        out.put("level", "COMMITTEE");
+        out.put("unit", Map.of("code", unitCode, "name", units.find(unitCode, election.electionDay())
+                .map(u -> u.name()).orElse(unitCode)));
+        long[] totals = new long[FIELDS.length];
+        long[] complaints = new long[3];
+        long seats = 0;
+        long filled = 0;
+        long candidates = 0;
+        int certified = 0;
+        List<Map<String, Object>> lines = new ArrayList<>();
+        List<Map<String, Object>> differences = new ArrayList<>();
+        for (ContestRef c : contests) {
+            Stored s = stored.getOrDefault(c.id(), new Stored("NOT_REPORTED", null, null));
+            seats += c.seats();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("place", c.placeCode());
+            line.put("name", c.placeName());
+            line.put("seats", c.seats());
+            line.put("status", s.status());
+            // the level below: the certified polling-area minutes, summed afresh
+            long[] below = new long[FIELDS.length];
+            for (CertifiedMinutes m : minutes.certified(c)) {
+                MinutesEntry f = m.figures();
+                Long[] values = {f.electorate(), f.participants(), f.ballotsIssued(), f.ballotsReturned(),
+                    f.validBallots(), f.invalidBallots()};
+                for (int i = 0; i < values.length; i++) {
+                    below[i] += values[i] == null ? 0 : values[i];
+                }
+                if (f.complaints() != null) {
+                    complaints[0] += nz(f.complaints().received());
+                    complaints[1] += nz(f.complaints().settled());
+                    complaints[2] += nz(f.complaints().forwarded());
+                }
+            }
+            if (s.figures() != null && "CERTIFIED".equals(s.status())) {
+                certified++;
+                ContestFigures f = s.figures();
+                long[] unit = {f.electorate(), f.participants(), nz(f.ballotsIssued()), nz(f.ballotsReturned()),
+                    nz(f.validBallots()), nz(f.invalidBallots())};
+                for (int i = 0; i < FIELDS.length; i++) {
+                    line.put(FIELDS[i], unit[i]);
+                    totals[i] += unit[i];
+                    if (unit[i] != below[i]) {
+                        differences.add(Map.of("place", c.placeCode(), "field", FIELDS[i], "unit", unit[i],
+                                "pollingAreas", below[i]));
+                    }
+                }
+                line.put("turnoutPercent", Percentages.format(f.participants(), f.electorate()));
+                candidates += f.candidates().size();
+                line.put("candidates", f.candidates().size());
+                Map<String, String> names = new HashMap<>();
+                f.candidates().forEach(k -> names.put(k.id(), k.name()));
+                List<Map<String, Object>> elected = new ArrayList<>();
+                for (Evaluation.CandidateResult r : s.evaluation().candidates()) {
+                    if (r.elected()) {
+                        elected.add(Map.of("id", r.id(), "name", String.valueOf(names.get(r.id())), "votes", r.votes(),
+                                "percent", r.percent()));
+                    }
+                }
+                filled += elected.size();
+                line.put("elected", elected);
+                line.put("outcome", s.evaluation().outcome().name());
+                Map<String, Object> followUp = new LinkedHashMap<>();
+                followUp.put("kind", s.evaluation().followUp().kind().name());
+                followUp.put("latestDate", s.evaluation().followUp().latestDate() == null ? null
+                        : s.evaluation().followUp().latestDate().toString());
+                line.put("followUp", followUp);
+            }
+            lines.add(line);
+        }
+        out.put("electoralUnits", contests.size());
+        out.put("certified", certified);
+        out.put("complete", certified == contests.size());
+        out.put("seats", seats);
+        out.put("candidates", candidates);
+        out.put("seatsFilled", filled);
+        for (int i = 0; i < FIELDS.length; i++) {
+            out.put(FIELDS[i], totals[i]);
+        }
+        out.put("turnoutPercent", totals[0] == 0 ? null : Percentages.format(totals[1], totals[0]));
+        out.put("complaints", Map.of("received", complaints[0], "settled", complaints[1], "forwarded", complaints[2]));
+        out.put("units", lines);
+        out.put("check", Map.of("consistent", differences.isEmpty(), "differences", differences));
+        return out;
+    }
+
+    /** The National Election Council's summary (Điều 84): every province's committee summary, and their sum. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> national(long electionId) {
+        ElectionView election = elections.get(electionId);
+        authorization.currentUser();
+        if (!ElectionKind.NATIONAL_ASSEMBLY.name().equals(String.valueOf(election.kind())) || election.scopeCode() != null) {
+            throw DomainException.notFound("summary.not-found", "VN");
+        }
+        List<String> provinces = elections.contests(electionId).stream().map(ContestRef::provinceCode).distinct().sorted()
+                .toList();
+        Map<String, Object> out = head(election, "Luật 85/2015/QH13 (sửa đổi 2025), Điều 84");
+        out.put("level", "NATIONAL");
+        long[] totals = new long[FIELDS.length];
+        long seats = 0;
+        long filled = 0;
+        int unitsCount = 0;
+        int certified = 0;
+        List<Map<String, Object>> lines = new ArrayList<>();
+        List<Object> differences = new ArrayList<>();
+        for (String p : provinces) {
+            Map<String, Object> s = committee(electionId, p);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("code", p);
+            line.put("name", ((Map<?, ?>) s.get("unit")).get("name"));
+            for (String k : List.of("electoralUnits", "certified", "seats", "seatsFilled", "electorate", "participants",
+                    "turnoutPercent", "complete")) {
+                line.put(k, s.get(k));
+            }
+            lines.add(line);
+            unitsCount += (Integer) s.get("electoralUnits");
+            certified += (Integer) s.get("certified");
+            seats += (Long) s.get("seats");
+            filled += (Long) s.get("seatsFilled");
+            for (int i = 0; i < FIELDS.length; i++) {
+                totals[i] += (Long) s.get(FIELDS[i]);
+            }
+            differences.addAll((List<?>) ((Map<?, ?>) s.get("check")).get("differences"));
+        }
+        out.put("provinces", lines);
+        out.put("electoralUnits", unitsCount);
+        out.put("certified", certified);
+        out.put("complete", unitsCount == certified);
+        out.put("seats", seats);
+        out.put("seatsFilled", filled);
+        for (int i = 0; i < FIELDS.length; i++) {
+            out.put(FIELDS[i], totals[i]);
+        }
+        out.put("turnoutPercent", totals[0] == 0 ? null : Percentages.format(totals[1], totals[0]));
+        out.put("check", Map.of("consistent", differences.isEmpty(), "differences", differences));
+        return out;
+    }
+
+    private Map<String, Object> head(ElectionView e, String basis) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("election", Map.of("id", e.id(), "name", e.name(), "kind", String.valueOf(e.kind()), "ruleSet", String.valueOf(e.ruleSet()),
+                "electionDay", e.electionDay().toString()));
+        out.put("legalBasis", basis);
+        return out;
+    }
+
+    private Map<Long, Stored> stored(long electionId) {
+        Map<Long, Stored> out = new HashMap<>();
+        jdbc.sql("select contest_id, status, figures::text, evaluation::text from contest_result where election_id = :e")
+                .param("e", electionId)
+                .query((rs, i) -> out.put(rs.getLong(1), new Stored(rs.getString(2),
+                        rs.getString(3) == null ? null : json.readValue(rs.getString(3), ContestFigures.class),
+                        rs.getString(4) == null ? null : json.readValue(rs.getString(4), Evaluation.class))))
+                .list();
+        return out;
+    }
+
+    private static long nz(Long v) {
+        return v == null ? 0 : v;
+    }
+}
