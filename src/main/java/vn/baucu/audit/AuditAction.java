@@ -76,6 +76,7 @@ public enum AuditAction {
     FOLLOW_UP_CREATED(Kind.CHANGE, "A follow-up election (a re-election) of a contest was created with its own calendar, list and candidates."),
     RESULTS_PUBLISHED(Kind.CHANGE, "An election's results were published as a new immutable snapshot, with its SHA-256."),
     HEAD_RECOGNISED(Kind.CHANGE, "The commune chair's decision recognising an elected village head was recorded."),
+    INTERIM_HEAD_APPOINTED(Kind.CHANGE, "The commune appointed an interim village head while nobody is elected."),
     // Party cell congresses
     PARTY_CELL_CREATED(Kind.CHANGE, "A Party cell was recorded with its village and superior committee."),
     PARTY_MEMBERS_ADDED(Kind.CHANGE, "Members were added to a Party cell (all or nothing)."),

@@ -247,7 +247,7 @@ public class CountingMinutes {
         if (ifMatch != m.version()) {
             throw DomainException.stale("counting.stale-version", m.id(), ifMatch, m.version());
         }
-        requireCountable(contest, null);
+        requireCountable(contest, null, true);
         if (m.status() != MinutesStatus.VERIFIED) {
             throw DomainException.conflict(m.status() == MinutesStatus.CERTIFIED ? "counting.certified" : "counting.not-verified",
                     m.id(), m.status() == MinutesStatus.CERTIFIED ? m.version() : m.status().name());
@@ -450,12 +450,22 @@ public class CountingMinutes {
     // ---------------------------------------------------------------- checks
 
     private void requireCountable(ContestRef contest, String printedFingerprint) {
+        requireCountable(contest, printedFingerprint, false);
+    }
+
+    /**
+     * Minutes are taken only for a frozen election, and one whose paper carries its fingerprint when the fingerprint is
+     * typed in. An entry compares the stored fingerprint (a frozen election refuses every change to its configuration);
+     * {@code thorough} — at certification, the point of no return — hashes the whole configuration again, so a change
+     * made behind the application's back (in the database) stops the minutes there. That costs O(contests) per
+     * certification, not per entry.
+     */
+    private void requireCountable(ContestRef contest, String printedFingerprint, boolean thorough) {
         if (!contest.frozen()) {
             throw DomainException.conflict("counting.not-frozen", contest.electionId());
         }
-        // a frozen election refuses every change to its configuration, so its stored fingerprint holds; hashing the
-        // whole configuration again here would cost O(election) per minutes (the public /fingerprint/check does it)
         if (contest.fingerprint() == null
+                || thorough && !elections.fingerprintMatches(contest.electionId(), contest.fingerprint())
                 || printedFingerprint != null && !printedFingerprint.strip().equalsIgnoreCase(contest.fingerprint())) {
             throw DomainException.conflict("counting.fingerprint-changed", contest.electionId(), contest.fingerprint());
         }

@@ -49,8 +49,13 @@ public class ContestResults {
     private final Clock clock;
     private final vn.baucu.platform.Authorization authorization;
 
+    private final Integer interimMonths;
+
     ContestResults(JdbcClient jdbc, Elections elections, CountingMinutes minutes, Candidates candidates, AuditLog audit,
-                   JsonMapper json, Clock clock, vn.baucu.platform.Authorization authorization) {
+                   JsonMapper json, Clock clock, vn.baucu.platform.Authorization authorization,
+                   @org.springframework.beans.factory.annotation.Value("${baucu.village.interim-months:#{null}}")
+                   Integer interimMonths) {
+        this.interimMonths = interimMonths;
         this.authorization = authorization;
         this.jdbc = jdbc;
         this.elections = elections;
@@ -173,8 +178,9 @@ public class ContestResults {
     }
 
     /**
-     * A village's head as of a day, from the latest real (not rehearsal) village head election held in it by then: the
-     * head elected by its certified minutes, and whether the commune has recognised them (NĐ 59/2023/NĐ-CP, Điều 8).
+     * A village's head as of a day, from the latest real (not rehearsal) village head election held in it by then whose
+     * result is certified (else the latest of all): the head elected by its certified minutes, and whether the commune
+     * has recognised them (NĐ 59/2023/NĐ-CP, Điều 8).
      * {@code candidateId} is null when nobody was elected (or nothing is certified yet).
      */
     public record VillageHead(String village, long electionId, long contestId, vn.baucu.rules.VillageHeads.Status status,
@@ -192,9 +198,12 @@ public class ContestResults {
                         with latest as (
                             select distinct on (c.place_code) c.id as contest_id, c.place_code, e.id as election_id
                             from contest c join election e on e.id = c.election_id
+                            left join contest_result cr on cr.contest_id = c.id
                             where e.kind = 'VILLAGE_HEAD' and e.rehearsal_of is null and e.election_day <= :asOf
                               and c.place_code = any(:villages)
-                            order by c.place_code, e.election_day desc, e.id desc)
+                            -- the latest election with a certified result (a later one not yet counted leaves the
+                            -- head of the earlier one in office), then the latest of all
+                            order by c.place_code, (cr.status = 'CERTIFIED') is true desc, e.election_day desc, e.id desc)
                         select l.place_code, l.election_id, l.contest_id,
                                coalesce(g.candidate_id, case when r.status = 'CERTIFIED'
                                    and jsonb_array_length(r.evaluation -> 'elected') = 1
@@ -213,6 +222,80 @@ public class ContestResults {
                 })
                 .list().forEach(h -> out.put(h.village(), h));
         return out;
+    }
+
+    /** A recorded interim head. */
+    public record InterimHead(long contestId, String fullName, String decisionNo, java.time.LocalDate appointedOn,
+                              java.time.LocalDate servesUntil) {
+    }
+
+    /**
+     * Records the interim head the commune appoints, with the Front's agreement, while the village has no elected head
+     * (NĐ 59/2023/NĐ-CP, Điều 9 khoản 3): only where the certified result elected nobody (422 H-106); the decision's
+     * number and date (H-107) and the Front's agreement (H-109) required; no longer than the rules allow (H-108: 6
+     * months under the 2008 rules, {@code baucu.village.interim-months} otherwise, unlimited by default); once (409).
+     */
+    @Transactional
+    public InterimHead appointInterimHead(long electionId, String placeCode, String fullName, String decisionNo,
+                                          java.time.LocalDate appointedOn, java.time.LocalDate servesUntil,
+                                          boolean frontAgreed) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, contest.village() ? contest.placeCode()
+                : contest.provinceCode(), contest.electionDay(), contest.scopeCode());
+        List<vn.baucu.platform.Violation> problems = new ArrayList<>();
+        Computed c = compute(contest);
+        if (!contest.village() || !"CERTIFIED".equals(c.status()) || c.evaluation() == null
+                || !c.evaluation().elected().isEmpty()) {
+            problems.add(vn.baucu.platform.Violation.of("H-106", "contest", "interim.not-vacant", contest.placeName()));
+        }
+        if (vn.baucu.platform.Inputs.text(fullName) == null) {
+            problems.add(vn.baucu.platform.Violation.of("P-401", "fullName", "problem.missing-parameter", "fullName"));
+        }
+        if (vn.baucu.platform.Inputs.text(decisionNo) == null || appointedOn == null
+                || appointedOn.isBefore(contest.electionDay()) || appointedOn.isAfter(java.time.LocalDate.now(clock))) {
+            problems.add(vn.baucu.platform.Violation.of("H-107", "decisionNo", "interim.decision-required",
+                    contest.electionDay()));
+        }
+        if (!frontAgreed) {
+            problems.add(vn.baucu.platform.Violation.of("H-109", "frontAgreed", "interim.front-agreement"));
+        }
+        java.time.LocalDate latest = appointedOn == null ? null
+                : vn.baucu.rules.VillageHeads.interimLatest(RuleSet.valueOf(contest.ruleSet()), appointedOn, interimMonths);
+        java.time.LocalDate until = servesUntil != null ? servesUntil : latest;
+        if (latest != null && until != null && until.isAfter(latest)) {
+            problems.add(vn.baucu.platform.Violation.of("H-108", "servesUntil", "interim.too-long", until, latest));
+        }
+        if (!problems.isEmpty()) {
+            throw vn.baucu.platform.DomainException.violations(problems);
+        }
+        int inserted = jdbc.sql("""
+                        insert into interim_head (contest_id, election_id, full_name, decision_no, appointed_on, serves_until,
+                                                  recorded_by, recorded_at)
+                        values (:c, :e, :n, :no, :on, :until, :by, :t) on conflict (contest_id) do nothing""")
+                .param("c", contest.id()).param("e", electionId).param("n", fullName.strip())
+                .param("no", decisionNo.strip()).param("on", java.sql.Date.valueOf(appointedOn))
+                .param("until", until == null ? null : java.sql.Date.valueOf(until))
+                .param("by", authorization.currentUser().username()).param("t", Timestamp.from(clock.instant())).update();
+        if (inserted == 0) {
+            throw vn.baucu.platform.DomainException.conflict("interim.exists", contest.placeName());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decisionNo", decisionNo.strip());
+        details.put("appointedOn", appointedOn.toString());
+        details.put("servesUntil", until == null ? null : until.toString());
+        audit.record("INTERIM_HEAD_APPOINTED", "contest", String.valueOf(contest.id()), contest.placeCode(), details);
+        return interimHead(contest.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<InterimHead> interimHead(long contestId) {
+        return jdbc.sql("""
+                        select contest_id, full_name, decision_no, appointed_on, serves_until from interim_head
+                        where contest_id = :c""")
+                .param("c", contestId)
+                .query((rs, i) -> new InterimHead(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate()))
+                .optional();
     }
 
     @Transactional(readOnly = true)

@@ -39,4 +39,17 @@ public final class VillageHeads {
     public static LocalDate newElectionDecisionDeadline(LocalDate removalRecognised) {
         return removalRecognised.plusDays(60);
     }
+
+    /**
+     * The latest day an interim head (trưởng thôn lâm thời) appointed on {@code appointedOn} may serve, or null where
+     * the rules set no limit: 6 months under TT 04/2012/TT-BNV as amended by TT 09/2017 and TT 14/2018 (the 2008 rules);
+     * none under NĐ 59/2023/NĐ-CP, Điều 9 khoản 3 (law.md §6 point 5: open, so {@code monthsWhereUnset} lets a province
+     * set one as a documented, configurable default; null keeps it unlimited).
+     */
+    public static LocalDate interimLatest(RuleSet ruleSet, LocalDate appointedOn, Integer monthsWhereUnset) {
+        if (ruleSet == RuleSet.VILLAGE_HEAD_2008) {
+            return appointedOn.plusMonths(6);
+        }
+        return monthsWhereUnset == null ? null : appointedOn.plusMonths(monthsWhereUnset);
+    }
 }

@@ -91,11 +91,15 @@ class PollingAreaMinutesIT {
         mvc.perform(get("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes").with(user(Role.COMMUNE_OFFICIAL, other, null)))
                 .andExpect(jsonPath("$", hasSize(0)));
 
-        // a change to the frozen configuration stops the minutes
+        // a change to the frozen configuration made behind the application's back stops the minutes at certification
         jdbc.sql("update contest set seats = 2 where election_id = :e").param("e", u.electionId()).update();
         try {
-            enter(u, user(Role.ELECTION_TEAM, u.communeCode(), a2), body(u, a2, 320, 280, 140, 90, 50))
-                    .andExpect(status().isConflict());
+            long verified = jdbc.sql("select id from minutes where election_id = :e and polling_area_id = :a")
+                    .param("e", u.electionId()).param("a", a1).query(Long.class).single();
+            mvc.perform(post("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes/" + verified + "/certification")
+                            .with(user(Role.COMMUNE_OFFICIAL, u.communeCode(), null)).header("If-Match", "\"1\""))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString(u.electionId() + "")));
         } finally {
             jdbc.sql("update contest set seats = 1 where election_id = :e").param("e", u.electionId()).update();
         }

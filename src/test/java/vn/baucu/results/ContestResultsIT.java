@@ -2,6 +2,7 @@ package vn.baucu.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -239,6 +240,39 @@ class ContestResultsIT {
         String sha = jdbc.sql("select sha256 from minutes_version where minutes_id = :m").param("m", id).query(String.class).single();
         vn.baucu.support.Golden.assertMatches("documents/recognition-village.txt", vn.baucu.support.Golden.pdfText(pdf)
                 .replace(sha, "SHA").replaceAll("Thôn Kiểm Phiếu \\d+", "Thôn X").replaceAll("[0-9a-f]{64}", "HASH"));
+    }
+
+    @Test
+    void theCommuneAppointsAnInterimHeadWhereNobodyWasElectedForSixMonthsAtMost() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        String interim = "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/interim-head";
+        String body = "{\"fullName\":\"Lê Văn Tạm\",\"decisionNo\":\"50/QĐ-UBND\",\"appointedOn\":\"2022-06-10\","
+                + "\"frontAgreed\":true}";
+        // nothing certified yet: nothing is vacant
+        mvc.perform(post(interim).with(commune).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.violations[0].code", is("H-106")));
+        // 28 of 60 households is not more than half: nobody is elected
+        enterTwice(v.electionId(), v.villageCode(), vn.baucu.support.MinutesBodies.village(v, 60, 50, 49, 1, 28, 21, ""),
+                users.as(Role.ELECTION_TEAM, v.villageCode()), users.as(Role.ELECTION_TEAM, v.villageCode()));
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        certify(v.electionId(), v.villageCode(), id, 1, commune);
+        // the 2008 rules: 6 months at most (TT 04/2012 as amended), with the Front's agreement
+        mvc.perform(post(interim).with(commune).contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"fullName\":\"Lê Văn Tạm\",\"decisionNo\":\"50/QĐ-UBND\",\"appointedOn\":\"2022-06-10\","
+                                + "\"servesUntil\":\"2023-01-10\",\"frontAgreed\":false}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.violations[*].code", containsInAnyOrder("H-108", "H-109")));
+        mvc.perform(post(interim).with(users.as(Role.OBSERVER, VillageElections.PROVINCE))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(post(interim).with(commune).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.servesUntil", is("2022-12-10")));
+        mvc.perform(post(interim).with(commune).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/elections/" + v.electionId() + "/results").with(commune))
+                .andExpect(jsonPath("$.contests[0].outcome", is("NONE_ELECTED")))
+                .andExpect(jsonPath("$.contests[0].interimHead.name", is("Lê Văn Tạm")))
+                .andExpect(jsonPath("$.contests[0].interimHead.servesUntil", is("2022-12-10")));
     }
 
     @Test

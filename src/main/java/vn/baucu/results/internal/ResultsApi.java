@@ -56,6 +56,22 @@ class ResultsApi {
         return results.startFollowUp(id, place, r.electionDay());
     }
 
+    record InterimRequest(String fullName, String decisionNo, java.time.LocalDate appointedOn,
+                          java.time.LocalDate servesUntil, Boolean frontAgreed) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/interim-head")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "The interim head the commune appoints while nobody is elected (6 months at most under the 2008 rules)")
+    ContestResults.InterimHead interim(@PathVariable long id, @PathVariable String place,
+                                       @org.springframework.web.bind.annotation.RequestBody InterimRequest r) {
+        if (r == null) {
+            throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
+        }
+        return results.appointInterimHead(id, place, r.fullName(), r.decisionNo(), r.appointedOn(), r.servesUntil(),
+                Boolean.TRUE.equals(r.frontAgreed()));
+    }
+
     record RecognitionRequest(String decisionNo, java.time.LocalDate decidedOn, String signedBy) {
     }
 

@@ -99,6 +99,17 @@ class ResultsReport {
         jdbc.sql("select contest_id, decision_no, decided_on from recognition where election_id = :e").param("e", electionId)
                 .query((rs, i) -> recognitions.put(rs.getLong(1), Map.of("decisionNo", rs.getString(2),
                         "decidedOn", rs.getDate(3).toLocalDate().toString()))).list();
+        Map<Long, Map<String, Object>> interims = new HashMap<>();
+        jdbc.sql("select contest_id, full_name, decision_no, appointed_on, serves_until from interim_head where election_id = :e")
+                .param("e", electionId)
+                .query((rs, i) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", rs.getString(2));
+                    m.put("decisionNo", rs.getString(3));
+                    m.put("appointedOn", rs.getDate(4).toLocalDate().toString());
+                    m.put("servesUntil", rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate().toString());
+                    return interims.put(rs.getLong(1), m);
+                }).list();
         for (ContestRef c : elections.contests(electionId)) {
             Stored s = stored.getOrDefault(c.id(), new Stored("NOT_REPORTED", null, null, List.of(), List.of()));
             if (!"CERTIFIED".equals(s.status())) {
@@ -126,6 +137,9 @@ class ResultsReport {
                 // a village head takes office once the commune chair recognises the result
                 line.put("recognition", recognitions.get(c.id()));
                 line.put("pendingRecognition", !recognitions.containsKey(c.id()));
+            }
+            if (c.village() && interims.containsKey(c.id())) {
+                line.put("interimHead", interims.get(c.id()));      // an extension of the contract: who stands in
             }
             contests.add(line);
             // the units: a village's contest counts in its commune; an electoral unit's polling areas in theirs
