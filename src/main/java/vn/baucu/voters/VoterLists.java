@@ -378,7 +378,7 @@ public class VoterLists {
             boolean header = true;
             for (CsvRecord record : CsvReader.builder().fieldSeparator(text.separator()).ofCsvRecord(reader)) {
                 List<String> fields = new ArrayList<>(record.getFields().stream()
-                        .map(f -> LegacyVietnamese.convert(f, text.legacy())).toList());
+                        .map(f -> vn.baucu.platform.CellText.neutral(LegacyVietnamese.convert(f, text.legacy()))).toList());
                 if (header) {
                     fields.add(errorColumn);
                     writer.writeRecord(fields);
@@ -411,7 +411,7 @@ public class VoterLists {
                 }
                 int r = next[0]++;
                 for (int c = 0; c < fields.size(); c++) {
-                    ws.value(r, c, LegacyVietnamese.convert(fields.get(c), legacy));
+                    ws.value(r, c, vn.baucu.platform.CellText.neutral(LegacyVietnamese.convert(fields.get(c), legacy)));
                 }
                 ws.value(r, fields.size(), header[0] ? errorColumn : String.join("; ", problems));
                 header[0] = false;

@@ -78,6 +78,21 @@ class VoterListValidationIT {
     }
 
     @Test
+    void theErrorFileNeverHandsASpreadsheetAFormula() throws Exception {
+        // a name a spreadsheet would run (CSV injection): echoed with a leading apostrophe, so it shows literally
+        String csv = "Họ và tên;Ngày sinh;Giới tính;Số định danh cá nhân\n"
+                + "=HYPERLINK(\"http://x\",\"bấm\");16/03/2008;Nữ;022308000002\n@SUM(A1);01/01/1970;Nam;+84912\n";
+        String body = mvc.perform(multipart("/api/v1/voter-lists/errors")
+                        .file(new MockMultipartFile("file", "ds.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("ruleSet", NA).param("electionDay", "2026-03-15").with(httpBasic("admin", "admin-test-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<String> cells = new java.util.ArrayList<>();
+        body.lines().skip(1).forEach(line -> cells.addAll(java.util.Arrays.asList(line.split(","))));
+        assertThat(cells).isNotEmpty().noneMatch(c -> c.replace("\"", "").matches("^[=+\\-@].*"));
+        assertThat(body).contains("'=HYPERLINK").contains("'@SUM(A1)").contains("'+84912");
+    }
+
+    @Test
     void aWindows1258FileIsDetectedAndConverted() throws Exception {
         String text = "Họ tên;Ngày sinh;Giới tính;Số CCCD\nNguyễn Thị Hoà;1/2/1970;Nữ;022170000010\n"
                 + "Đặng Văn Tuấn;3/4/1971;Nam;022071000011\n";

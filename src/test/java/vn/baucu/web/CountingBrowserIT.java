@@ -151,5 +151,24 @@ class CountingBrowserIT {
         assertThat(coordinator.locator("#done")).containsText("Đã công bố");
         assertThat(coordinator.locator("#summary")).containsText("Bản công bố gần nhất: số 1");
         shot(coordinator, "results-commune.png");
+
+        // a journalist on a phone, without an account: from the published elections down to the village, its minutes
+        // and the verification of the hash printed on the paper
+        Page citizen = chromium.phone("vi").newPage();
+        citizen.navigate(url("/portal/results"));
+        shot(citizen, "portal-results.png");
+        citizen.locator("#elections a[href='/portal/results/" + v.electionId() + "']").click();
+        assertThat(citizen.locator("#version")).containsText("bản công bố số 1");
+        shot(citizen, "portal-election.png");
+        citizen.locator("tr[data-place='" + v.villageCode() + "'] a").click();
+        assertThat(citizen.locator("#candidates")).containsText("30");
+        shot(citizen, "portal-contest.png");
+        citizen.locator("#minutes a[href^='/portal/verify']").click();
+        assertThat(citizen.locator("#verdict")).containsText("Khớp");
+        assertThat(citizen.locator("#figures")).containsText("30");
+        shot(citizen, "portal-verify.png");
+        citizen.locator("#sha256").fill("0".repeat(64));
+        citizen.locator("main form button").click();
+        assertThat(citizen.locator("#verdict")).containsText("không khớp");
     }
 }

@@ -94,7 +94,7 @@ class MinutesWorkbook {
         try (var wb = new Workbook(out, "baucu", "1.0")) {
             for (ContestRef contest : elections.contestsOfCommune(electionId, communeCode)) {
                 Worksheet ws = wb.newWorksheet(contest.placeCode());
-                ws.value(0, 0, contest.placeName() + " — " + election.name());
+                ws.value(0, 0, vn.baucu.platform.CellText.neutral(contest.placeName() + " — " + election.name()));
                 List<String> head = new ArrayList<>(List.of(label("counting.xlsx.place", locale), label("counting.xlsx.name", locale)));
                 for (String f : FIGURES) {
                     head.add(label("counting.field." + f, locale));
@@ -107,13 +107,13 @@ class MinutesWorkbook {
                 }
                 head.add(label("counting.xlsx.explanations", locale));
                 for (int c = 0; c < head.size(); c++) {
-                    ws.value(1, c, head.get(c));
+                    ws.value(1, c, vn.baucu.platform.CellText.neutral(head.get(c)));
                     ws.style(1, c).bold().wrapText(true).set();
                 }
                 int r = 2;
                 for (Place p : places(election, contest, communeCode)) {
                     ws.value(r, 0, p.key());
-                    ws.value(r, 1, p.name());
+                    ws.value(r, 1, vn.baucu.platform.CellText.neutral(p.name()));
                     r++;
                 }
                 ws.width(1, 28);

@@ -72,12 +72,7 @@ class UnifiedPostWorkbook {
         return messages.getMessage(key, null, key, locale);
     }
 
-    /** A cell that a spreadsheet would read as a formula (=, +, -, @) is written as text with a leading apostrophe. */
-    static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' ? "'" + value : value;
+    private static String safe(String value) {
+        return vn.baucu.platform.CellText.neutral(value);
     }
 }

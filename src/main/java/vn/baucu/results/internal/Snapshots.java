@@ -177,7 +177,8 @@ class Snapshots {
         return n == null || n.isNull() ? "" : n.asString();
     }
 
-    private static String cell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    private static String cell(String value) {
+        String s = vn.baucu.platform.CellText.neutral(value);
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

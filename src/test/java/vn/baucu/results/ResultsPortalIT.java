@@ -1,0 +1,116 @@
+package vn.baucu.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import vn.baucu.platform.Role;
+import vn.baucu.support.BaucuIntegrationTest;
+import vn.baucu.support.MinutesBodies;
+import vn.baucu.support.TestUsers;
+import vn.baucu.support.VillageElections;
+
+/**
+ * The public results portal without a login: the published elections, an election's snapshot, one contest with its
+ * certified minutes, the verification page for the hash on a paper minutes — each page saying which publication it
+ * shows, cacheable, and without a voter's personal id or birth date anywhere.
+ */
+@BaucuIntegrationTest
+class ResultsPortalIT {
+
+    /** 12 digits standing alone (not inside a hexadecimal hash): the shape of a personal id. */
+    private static final Pattern PERSONAL_ID = Pattern.compile("(?<![0-9a-fA-F])\\d{12}(?![0-9a-fA-F])");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    VillageElections villageElections;
+
+    String page(String url) throws Exception {
+        return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCitizenReadsThePublishedResultDownToTheVillageAndChecksThePaperMinutes() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries")
+                    .with(users.as(Role.ELECTION_TEAM, v.villageCode())).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(MediaType.APPLICATION_JSON).content(MinutesBodies.village(v, 60, 55, 54, 1, 45, 9, "")))
+                    .andExpect(status().isCreated());
+        }
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id
+                + "/certification").with(commune).header("If-Match", "\"1\"")).andExpect(status().isOk());
+        String election = "/portal/results/" + v.electionId();
+        mvc.perform(get(election)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/results/publications").with(commune))
+                .andExpect(status().isCreated());
+        String name = jdbc.sql("select name from election where id = :e").param("e", v.electionId()).query(String.class).single();
+        String sha = jdbc.sql("select sha256 from minutes_version where minutes_id = :m").param("m", id).query(String.class).single();
+
+        List<String> pages = new ArrayList<>();
+        String list = page("/portal/results");
+        assertThat(list).contains(name).contains(election);
+        pages.add(list);
+
+        String doc = mvc.perform(get(election)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("public")))
+                .andExpect(header().exists("ETag"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).as("the page says what it shows").contains("Kết quả: " + name).contains("bản công bố số 1")
+                .contains("Phạm Văn Kiểm (75.00%)").contains("tổng số cử tri (hộ gia đình) của thôn");
+        pages.add(doc);
+
+        String contest = page(election + "/contests/" + v.villageCode() + "?version=1");
+        assertThat(contest).contains(sha).contains("/api/v1/public/minutes/" + sha + ".pdf")
+                .contains("/portal/verify?sha256=" + sha).contains("Trúng cử");
+        pages.add(contest);
+
+        String verified = page("/portal/verify?sha256=" + sha.toUpperCase(java.util.Locale.ROOT));
+        assertThat(verified).contains("Khớp").contains("Bản công bố kết quả số 1 dùng biên bản này").contains(">45<");
+        pages.add(verified);
+        String wrong = page("/portal/verify?sha256=" + "0".repeat(64));
+        assertThat(wrong).contains("không khớp");
+        pages.add(wrong);
+        pages.add(page("/portal/elections/" + v.electionId() + "/contests/" + v.villageCode()));
+        assertThat(pages.get(pages.size() - 1)).as("the posted list says which village, commune and election")
+                .contains(jdbc.sql("select name from admin_unit where code = :v").param("v", v.villageCode())
+                        .query(String.class).list().get(0)).contains(name);
+
+        // no voter's personal id or birth date on any public page; nor the candidates' personal ids
+        List<String> birthDates = new ArrayList<>();
+        for (int h = 1; h <= 60; h++) {
+            LocalDate born = LocalDate.of(1950 + h % 45, 1 + h % 12, 1 + h % 28);
+            birthDates.add(born.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            birthDates.add(born.toString());
+        }
+        for (String p : pages) {
+            assertThat(PERSONAL_ID.matcher(p).find()).as("a personal id on a public page").isFalse();
+            assertThat(birthDates).noneMatch(p::contains);
+        }
+    }
+}
