@@ -13,12 +13,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *
  * <p>Run with no {@code DB_URL} and the application starts its own PostgreSQL (the embedded
  * default) and listens on 127.0.0.1 only. The argument {@code demo-data} loads the demo data set
- * into whatever database is configured and exits.
+ * into whatever database is configured and exits; {@code verify <download.zip>} checks an open-data download
+ * with the rules engine alone and exits.
  */
 @SpringBootApplication
 public class BaucuApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // the independent verifier: no database, no Spring, only the rules engine over the download
+            System.exit(vn.baucu.verifier.Verifier.run(args, System.out));
+        }
         application(args).run(args);
     }
 
@@ -28,6 +33,11 @@ public class BaucuApplication {
         if (isBlank(System.getenv("DB_URL")) && isBlank(System.getProperty("DB_URL"))) {
             // the embedded default is a single-user workstation set-up: never expose it on the network
             defaults.put("server.address", "127.0.0.1");
+        }
+        if (Arrays.asList(args).contains("audit-verify")) {
+            defaults.put("spring.main.web-application-type", "none");
+            defaults.put("baucu.audit.command", "true");
+            defaults.put("baucu.demo.on-first-start", "false");
         }
         if (Arrays.asList(args).contains("demo-data")) {
             defaults.put("spring.main.web-application-type", "none");

@@ -232,4 +232,38 @@ class DemoDataIT {
                                 .httpBasic("qn.tinh", "baucu-demo-2022")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
     }
+
+    /**
+     * Open data: the demo's published results download verifies on its own with the rules engine (every hash, every
+     * contest's sum and outcome, the summary), and one vote changed in it is reported.
+     */
+    @Test
+    void theDemosPublishedDownloadVerifiesAndAChangedVoteIsReported() throws Exception {
+        Authorization.runAsSystem(demo::load);
+        long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
+                .query(Long.class).single();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/elections/" + election + "/results/publications")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("qn.tinh", "baucu-demo-2022")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+        byte[] zip = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/public/elections/" + election + "/download.zip"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        var report = vn.baucu.verifier.Verifier.verify(zip);
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.contests()).isEqualTo(DemoData.VILLAGES);
+        assertThat(report.minutes()).isEqualTo(DemoData.VILLAGES);
+        // one vote more for the first name of the results document
+        byte[] tampered = vn.baucu.support.Zips.rewrite(zip, "results.json", t -> {
+            var m = java.util.regex.Pattern.compile("\"votes\":(\\d+)").matcher(t);
+            assertThat(m.find()).isTrue();
+            return t.substring(0, m.start(1)) + (Long.parseLong(m.group(1)) + 1) + t.substring(m.end(1));
+        });
+        assertThat(vn.baucu.verifier.Verifier.verify(tampered).differences())
+                .anyMatch(d -> d.startsWith("results.json: its SHA-256"))
+                .anyMatch(d -> d.startsWith("results.json hashes to"))
+                .anyMatch(d -> d.contains("votes in the results") && d.contains("in the sum of the minutes"));
+    }
 }

@@ -101,6 +101,35 @@ class ResultsPortalIT {
                 .contains(jdbc.sql("select name from admin_unit where code = :v").param("v", v.villageCode())
                         .query(String.class).list().get(0)).contains(name);
 
+        // open data: the download verifies on its own; one vote changed in it is reported
+        byte[] zip = mvc.perform(get("/api/v1/public/elections/" + v.electionId() + "/download.zip"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var report = vn.baucu.verifier.Verifier.verify(zip);
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.contests()).isEqualTo(1);
+        assertThat(report.minutes()).isEqualTo(1);
+        byte[] tampered = vn.baucu.support.Zips.rewrite(zip, "minutes/" + sha + ".json", t -> t.replace("\"votes\":45", "\"votes\":44"));
+        assertThat(vn.baucu.verifier.Verifier.verify(tampered).differences())
+                .anyMatch(d -> d.startsWith("minutes/" + sha + ".json: its SHA-256"))
+                .anyMatch(d -> d.contains("Phạm Văn Kiểm has 45 votes in the results, 44 in the sum of the minutes"));
+        // the command, as a citizen runs it
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("baucu-download", ".zip");
+        java.nio.file.Files.write(file, tampered);
+        var printed = new java.io.ByteArrayOutputStream();
+        int code = vn.baucu.verifier.Verifier.run(new String[] {"verify", file.toString()},
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("DIFFERENCE: ");
+        java.nio.file.Files.write(file, zip);
+        assertThat(vn.baucu.verifier.Verifier.run(new String[] {"verify", file.toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isZero();
+        java.nio.file.Files.delete(file);
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                pages.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));       // every file of the download
+            }
+        }
+
         // no voter's personal id or birth date on any public page; nor the candidates' personal ids
         List<String> birthDates = new ArrayList<>();
         for (int h = 1; h <= 60; h++) {

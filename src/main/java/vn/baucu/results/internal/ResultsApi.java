@@ -24,10 +24,12 @@ class ResultsApi {
     private final RecognitionPdf recognitionPdf;
     private final UnitResultPdf unitResultPdf;
     private final Snapshots snapshots;
+    private final OpenData openData;
 
     ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf, UnitResultPdf unitResultPdf,
-               Snapshots snapshots) {
+               Snapshots snapshots, OpenData openData) {
         this.snapshots = snapshots;
+        this.openData = openData;
         this.report = report;
         this.results = results;
         this.recognitionPdf = recognitionPdf;
@@ -116,6 +118,19 @@ class ResultsApi {
         return ResponseEntity.ok().eTag("\"" + s.sha256() + "\"")
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic())
                 .body(s.document());
+    }
+
+    @GetMapping(path = "/api/v1/public/elections/{id}/download.zip", produces = "application/zip")
+    @Operation(summary = "Public open data: the published snapshot, every certified minutes behind it exactly as hashed, "
+            + "CSV of both, and a manifest of SHA-256 hashes (check it with: java -jar baucu.jar verify <download>)")
+    ResponseEntity<byte[]> download(@PathVariable long id,
+                                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+        var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
+        return ResponseEntity.ok().eTag("\"" + s.sha256() + "-zip\"")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic())
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ket-qua-" + id + "-ban-" + s.version() + ".zip\"")
+                .body(openData.download(s));
     }
 
     @GetMapping(path = "/api/v1/public/elections/{id}/results.csv", produces = "text/csv;charset=UTF-8")

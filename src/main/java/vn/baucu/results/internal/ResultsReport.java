@@ -110,7 +110,9 @@ class ResultsReport {
                     m.put("servesUntil", rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate().toString());
                     return interims.put(rs.getLong(1), m);
                 }).list();
+        String round = "FIRST";
         for (ContestRef c : elections.contests(electionId)) {
+            round = c.round() == null ? round : c.round();
             Stored s = stored.getOrDefault(c.id(), new Stored("NOT_REPORTED", null, null, List.of(), List.of()));
             if (!"CERTIFIED".equals(s.status())) {
                 // live: a contest is reported as soon as one of its minutes has an entry
@@ -179,6 +181,9 @@ class ResultsReport {
         e.put("ruleSet", election.ruleSet());
         e.put("electionDay", election.electionDay().toString());
         e.put("scope", election.scopeCode() == null ? null : Map.of("code", election.scopeCode(), "name", election.scopeName()));
+        // an extension of the contract: the round decides what follows (no second additional election), so that the
+        // outcome can be recomputed from the document alone
+        e.put("round", round);
         e.put("rehearsal", election.rehearsal());
         doc.put("election", e);
         doc.put("snapshot", null);
