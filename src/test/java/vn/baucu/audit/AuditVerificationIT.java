@@ -75,4 +75,37 @@ class AuditVerificationIT {
         });
         assertThat(audit.verification().intact()).as("the rolled-back tampering left the chain as it was").isTrue();
     }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("auditChain")
+    org.springframework.boot.health.contributor.HealthIndicator auditChain;
+
+    @Test
+    void theScheduledCheckPublishesTheDaysHeadAndABrokenChainTurnsHealthDown() throws Exception {
+        var admin = vn.baucu.support.Pages.login(mvc, "admin", "admin-test-password");
+        String page = vn.baucu.support.Pages.page(mvc, admin, "/audit");
+        assertThat(page).contains("Chuỗi băm nguyên vẹn").contains(audit.head().head().substring(0, 16));
+        var observer = vn.baucu.support.Pages.login(mvc, TestUsers.create(users, Role.OBSERVER, "22"), TestUsers.PASSWORD);
+        mvc.perform(get("/audit").session(observer)).andExpect(status().isForbidden());
+        // the day's head is published, as it stood when the day was first checked
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        mvc.perform(get("/api/v1/public/audit-head")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.history[0].day", Matchers.is(today)))
+                .andExpect(jsonPath("$.history[0].head", Matchers.matchesPattern("[0-9a-f]{64}")));
+        assertThat(auditChain.health().getStatus().getCode()).isEqualTo("UP");
+        // tampering found by the check: the page says so and health goes DOWN (rolled back afterwards)
+        var tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("alter table audit_log disable trigger audit_log_no_change").update();
+            jdbc.sql("update audit_log set actor = 'someone-else' where id = (select min(id) from audit_log)").update();
+            try {
+                assertThat(vn.baucu.support.Pages.page(mvc, admin, "/audit")).contains("CHUỖI BỊ PHÁ VỠ");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(auditChain.health().getStatus().getCode()).isEqualTo("DOWN");
+            status.setRollbackOnly();
+        });
+        assertThat(auditChain.health().getStatus().getCode()).isEqualTo("UP");
+    }
 }

@@ -21,10 +21,12 @@ class AuditApi {
 
     private final AuditLog audit;
     private final Authorization authorization;
+    private final AuditCheckpoints checkpoints;
 
-    AuditApi(AuditLog audit, Authorization authorization) {
+    AuditApi(AuditLog audit, Authorization authorization, AuditCheckpoints checkpoints) {
         this.audit = audit;
         this.authorization = authorization;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/api/v1/audit/verification")
@@ -36,13 +38,19 @@ class AuditApi {
         return audit.verification();
     }
 
-    record Head(long entries, String head, Instant at) {
+    /** One day's published head. */
+    record DailyHead(java.time.LocalDate day, long entries, String head) {
+    }
+
+    record Head(long entries, String head, Instant at, java.util.List<DailyHead> history) {
     }
 
     @GetMapping("/api/v1/public/audit-head")
-    @Operation(summary = "The audit chain's head (public): the number of entries, the last hash and when it was written")
+    @Operation(summary = "The audit chain's head (public): the number of entries, the last hash, when it was written, and "
+            + "the head of each of the last 90 days as first checked that day (keep a copy: a rewritten history shows)")
     Head head() {
         var v = audit.head();
-        return new Head(v.entries(), v.head(), v.at());
+        return new Head(v.entries(), v.head(), v.at(), checkpoints.history(90).stream()
+                .map(c -> new DailyHead(c.day(), c.entries(), c.head())).toList());
     }
 }
