@@ -17,4 +17,14 @@ public final class CellText {
         char c = value.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
     }
+
+    /** A CSV field: neutralised as above, then quoted where it holds a comma, a quote or a line break (RFC 4180). */
+    public static String csv(String value) {
+        String s = neutral(value);
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
 }

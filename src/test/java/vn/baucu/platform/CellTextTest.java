@@ -18,4 +18,12 @@ class CellTextTest {
     void aCellThatASpreadsheetWouldRunIsWrittenLiterally(String value, String written) {
         assertThat(CellText.neutral(value)).isEqualTo(written);
     }
+
+    @org.junit.jupiter.api.Test
+    void aCsvFieldIsNeutralisedThenQuoted() {
+        assertThat(CellText.csv("=1+1")).isEqualTo("'=1+1");
+        assertThat(CellText.csv("Thôn 1, xã A")).isEqualTo("\"Thôn 1, xã A\"");
+        assertThat(CellText.csv("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CellText.csv(null)).isEmpty();
+    }
 }

@@ -103,7 +103,6 @@ class OpenData {
     }
 
     private static String cell(String value) {
-        String s = CellText.neutral(value);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CellText.csv(value);
     }
 }

@@ -178,7 +178,6 @@ class Snapshots {
     }
 
     private static String cell(String value) {
-        String s = vn.baucu.platform.CellText.neutral(value);
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return vn.baucu.platform.CellText.csv(value);
     }
 }
