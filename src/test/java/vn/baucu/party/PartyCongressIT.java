@@ -60,6 +60,10 @@ class PartyCongressIT {
         return text.isEmpty() || !text.startsWith("{") && !text.startsWith("[") ? null : json.readTree(text);
     }
 
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
     static List<String> field(JsonNode array, String name) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get(name).asString()));
@@ -242,9 +246,24 @@ class PartyCongressIT {
         for (RequestPostProcessor refusedUser : new RequestPostProcessor[] {communeOfficial,
                 users.as(Role.PROVINCE_OFFICIAL, VillageElections.PROVINCE), users.as(Role.OBSERVER, VillageElections.PROVINCE),
                 users.as(Role.FRONT_COMMITTEE, v.communeCode()), users.as(Role.PARTY_COMMITTEE, "00001")}) {
+            // every Party endpoint, read or write
             for (MockHttpServletRequestBuilder request : List.of(get("/api/v1/party/congresses/" + id),
-                    get("/api/v1/party/cells/" + cell + "/members"), get("/api/v1/party/congresses/" + id + "/minutes.pdf"),
-                    get("/api/v1/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03"))) {
+                    get("/api/v1/party/cells/" + cell), get("/api/v1/party/cells/" + cell + "/members"),
+                    get("/api/v1/party/cells/" + cell + "/congresses"),
+                    get("/api/v1/party/cells").param("scope", v.communeCode()).param("asOf", "2022-07-03"),
+                    get("/api/v1/party/congresses/" + id + "/minutes.pdf"), get("/api/v1/party/congresses/" + id + "/report.pdf"),
+                    get("/api/v1/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03"),
+                    get("/api/v1/party/unified-post.xlsx").param("scope", v.villageCode()).param("asOf", "2022-07-03"),
+                    json(post("/api/v1/party/cells"), "{\"village\":\"" + v.villageCode() + "\",\"since\":\"2022-06-05\"}"),
+                    json(post("/api/v1/party/cells/" + cell + "/members"), members(headId, 1, false)),
+                    json(post("/api/v1/party/cells/" + cell + "/congresses"), "{\"term\":\"2030\",\"heldOn\":\"2022-07-03\"}"),
+                    json(put("/api/v1/party/congresses/" + id + "/attendance"), "{\"absences\":[]}"),
+                    json(post("/api/v1/party/congresses/" + id + "/votes"), "{\"nominees\":[" + head + "],\"listFor\":5}"),
+                    json(post("/api/v1/party/votes/" + voteId + "/resolution"), "{\"keep\":\"FIRST\"}"),
+                    post("/api/v1/party/votes/" + voteId + "/certification").header("If-Match", "\"1\""),
+                    post("/api/v1/party/congresses/" + id + "/closing"),
+                    json(post("/api/v1/party/congresses/" + id + "/ratification"),
+                            "{\"decisionNo\":\"1\",\"decidedOn\":\"2022-07-08\"}"))) {
                 assertThat(mvc.perform(request.with(refusedUser)).andReturn().getResponse().getStatus())
                         .as(request.toString()).isEqualTo(403);
             }
@@ -378,6 +397,19 @@ class PartyCongressIT {
                 .andExpect(jsonPath("$.shortfalls[*].reason", hasItem("HEAD_NOT_ELECTED")))
                 .andExpect(jsonPath("$.shortfalls[0].village", is(v.villageCode())));
         mvc.perform(get("/api/v1/party/congresses/" + id).with(party)).andExpect(jsonPath("$.proposedSecretary", nullValue()));
+        // law.md case 30: 7 committee seats take at most 9 names (a surplus of 30%, rounded down)
+        long next = call(post("/api/v1/party/cells/" + cell + "/congresses"), party,
+                "{\"term\":\"2025-2027\",\"heldOn\":\"2025-01-05\",\"committeeSeats\":7}", 201).get("id").asLong();
+        call(put("/api/v1/party/congresses/" + next + "/attendance"), party, "{\"absences\":[]}", 200);
+        StringBuilder ten = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            ten.append(i == 0 ? "" : ",").append(m[i]);
+        }
+        refused = call(post("/api/v1/party/congresses/" + next + "/votes"), party, "{\"nominees\":[" + ten + "],\"listFor\":11}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-105");
+        String nine = ten.substring(0, ten.lastIndexOf(","));
+        assertThat(call(post("/api/v1/party/congresses/" + next + "/votes"), party, "{\"nominees\":[" + nine
+                + "],\"listFor\":11}", 201).get("seats").asInt()).isEqualTo(7);
         // a cell congress is never a state election (whose pages and public results anyone may reach)
         JsonNode asElection = call(post("/api/v1/elections"), vn.baucu.support.Api.admin(), "{\"kind\":\"PARTY_CELL\","
                 + "\"ruleSet\":\"PARTY_CELL_2024\",\"name\":\"Đại hội chi bộ\",\"term\":\"2022-2025\","
