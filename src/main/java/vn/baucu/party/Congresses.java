@@ -71,7 +71,11 @@ public class Congresses {
                                String term, LocalDate heldOn, String mode, Integer committeeSeats, String status,
                                int version, Roll roll, Long proposedSecretary, String proposedSecretaryName,
                                Long secretaryId, String secretaryName, LocalDate ratificationDue, String ratificationNo,
-                               LocalDate ratifiedOn, List<Vote> votes) {
+                               LocalDate ratifiedOn, List<Vote> votes, LocalDate termEnds, List<Step> calendar) {
+    }
+
+    /** One step of the congress's legal calendar ({@code rules.LegalCalendar}, PARTY_CELL_2024), and whether it is done. */
+    public record Step(String code, LocalDate date, String relation, String legalBasis, boolean done) {
     }
 
     /** An absence for the whole congress, with the reason and whether the convening committee accepted it. */
@@ -746,10 +750,26 @@ public class Congresses {
         Roll roll = c.convened() == null ? null : new Roll(c.convened(), c.excluded(), c.convened() - c.excluded(),
                 c.present(), quorum.met(new PartyCongresses.Roll(c.convened(), c.excluded(), c.convened() - c.excluded(),
                 c.present())));
+        // the calendar: after a village head election the head must be recognised first ("Dân tin – Đảng cử"), then
+        // the congress, then the superior committee's ratification by its (configurable) deadline
+        boolean held = Set.of("CLOSED", "RATIFIED").contains(c.status());
+        List<Step> calendar = new ArrayList<>();
+        for (vn.baucu.rules.Milestone m : vn.baucu.rules.LegalCalendar.of(RuleSet.PARTY_CELL_2024, c.heldOn(),
+                WorkingDays.bundled(), cell.villageCode() != null)) {
+            boolean done = switch (m.code()) {
+                case "VILLAGE_HEAD_RECOGNISED" -> c.headMemberId() != null;
+                case "CONGRESS" -> held;
+                default -> false;
+            };
+            calendar.add(new Step(m.code(), m.date(), m.relation().name(), m.legalBasis(), done));
+        }
+        calendar.add(new Step("RATIFIED", c.ratificationDue(), "NO_LATER_THAN",
+                "Quyết định 190-QĐ/TW, Điều 2 (hạn: mặc định có thể cấu hình)", c.ratifiedOn() != null));
+        // a cell congress is held twice every five years (Điều lệ Đảng, Điều 24 khoản 3)
         return new CongressView(c.id(), c.cellId(), cell.name(), cell.villageCode(), cell.superiorCode(), c.term(),
                 c.heldOn(), c.mode(), c.committeeSeats(), c.status(), c.version(), roll, c.headMemberId(),
                 c.headMemberId() == null ? null : names.get(c.headMemberId()), c.secretaryId(),
                 c.secretaryId() == null ? null : names.get(c.secretaryId()), c.ratificationDue(), c.ratificationNo(),
-                c.ratifiedOn(), votes(congressId));
+                c.ratifiedOn(), votes(congressId), c.heldOn().plusMonths(30), calendar);
     }
 }

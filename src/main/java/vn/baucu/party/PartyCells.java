@@ -66,9 +66,11 @@ public class PartyCells {
      */
     @Transactional
     public CellView create(String villageCode, String name, String superiorCode, LocalDate since) {
-        if (villageCode == null || since == null) {
-            throw DomainException.violations(List.of(Violation.of("P-401", villageCode == null ? "village" : "since",
-                    "problem.missing-parameter", villageCode == null ? "village" : "since")));
+        if (Inputs.text(villageCode) == null) {
+            return createOther(name, superiorCode, since);
+        }
+        if (since == null) {
+            throw DomainException.violations(List.of(Violation.of("P-401", "since", "problem.missing-parameter", "since")));
         }
         AdminUnit village = units.find(villageCode, since)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", villageCode, since));
@@ -90,6 +92,38 @@ public class PartyCells {
         }
         audit.record("PARTY_CELL_CREATED", "party_cell", String.valueOf(id), superior,
                 Map.of("village", village.code(), "superior", superior));
+        return get(id);
+    }
+
+    /**
+     * Another cell (a school's, an enterprise's, an agency's): no village, so its name and its superior committee's
+     * unit are required; it holds congresses like a village's cell but has no place in the unified-post report.
+     */
+    private CellView createOther(String name, String superiorCode, LocalDate since) {
+        List<Violation> problems = new ArrayList<>();
+        for (String[] f : new String[][] {{"name", name}, {"superior", superiorCode}}) {
+            if (Inputs.text(f[1]) == null) {
+                problems.add(Violation.of("P-401", f[0], "problem.missing-parameter", f[0]));
+            }
+        }
+        if (since == null) {
+            problems.add(Violation.of("P-401", "since", "problem.missing-parameter", "since"));
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.violations(problems);
+        }
+        String superior = superiorCode.strip();
+        CurrentUser user = authorization.requireParty(superior, since);
+        jdbc.sql("select pg_advisory_xact_lock(7305010400)").query().singleRow();
+        int n = jdbc.sql("select count(*) from party_cell where superior_code = :s and village_code is null")
+                .param("s", superior).query(Integer.class).single();
+        long id = jdbc.sql("""
+                        insert into party_cell (code, name, village_code, superior_code, since, created_by, created_at)
+                        values (:code, :name, null, :s, :since, :by, :t) returning id""")
+                .param("code", "CB-" + superior + "-K" + (n + 1)).param("name", name.strip()).param("s", superior)
+                .param("since", java.sql.Date.valueOf(since)).param("by", user.username())
+                .param("t", Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record("PARTY_CELL_CREATED", "party_cell", String.valueOf(id), superior, Map.of("superior", superior));
         return get(id);
     }
 

@@ -215,6 +215,12 @@ class PartyCongressIT {
         congress = call(post("/api/v1/party/congresses/" + id + "/ratification"), party,
                 "{\"decisionNo\":\"12-QĐ/ĐU\",\"decidedOn\":\"2022-07-08\"}", 200);
         assertThat(congress.get("status").asString()).isEqualTo("RATIFIED");
+        // its calendar: the head recognised first, the congress held, ratified; the term runs 2.5 years
+        assertThat(congress.get("termEnds").asString()).isEqualTo("2025-01-03");
+        java.util.Map<String, Boolean> steps = new java.util.LinkedHashMap<>();
+        congress.get("calendar").forEach(st -> steps.put(st.get("code").asString(), st.get("done").asBoolean()));
+        assertThat(steps).containsExactly(java.util.Map.entry("VILLAGE_HEAD_RECOGNISED", true),
+                java.util.Map.entry("CONGRESS", true), java.util.Map.entry("RATIFIED", true));
         call(post("/api/v1/party/congresses/" + id + "/ratification"), party, "{\"decisionNo\":\"13-QĐ/ĐU\",\"decidedOn\":\"2022-07-08\"}", 409);
 
         JsonNode r = report(v.villageCode(), "2022-07-03", party);
@@ -410,6 +416,18 @@ class PartyCongressIT {
         String nine = ten.substring(0, ten.lastIndexOf(","));
         assertThat(call(post("/api/v1/party/congresses/" + next + "/votes"), party, "{\"nominees\":[" + nine
                 + "],\"listFor\":11}", 201).get("seats").asInt()).isEqualTo(7);
+        // another cell (not a village's): its name and superior committee required; it holds congresses too
+        JsonNode missing = call(post("/api/v1/party/cells"), party, "{\"since\":\"2022-06-05\"}", 422);
+        assertThat(field(missing.get("violations"), "field")).containsExactly("name", "superior");
+        JsonNode school = call(post("/api/v1/party/cells"), party, "{\"name\":\"Chi bộ Trường Tiểu học Trúc Bạch\","
+                + "\"superior\":\"" + v.communeCode() + "\",\"since\":\"2022-06-05\"}", 201);
+        assertThat(school.get("villageCode").isNull()).isTrue();
+        long schoolCell = school.get("id").asLong();
+        call(post("/api/v1/party/cells/" + schoolCell + "/members"), party, members(null, 4, false), 201);
+        JsonNode schoolCongress = call(post("/api/v1/party/cells/" + schoolCell + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 201);
+        assertThat(schoolCongress.get("mode").asString()).isEqualTo("SECRETARY_DIRECT");
+        assertThat(field(schoolCongress.get("calendar"), "code")).doesNotContain("VILLAGE_HEAD_RECOGNISED");
         // a cell congress is never a state election (whose pages and public results anyone may reach)
         JsonNode asElection = call(post("/api/v1/elections"), vn.baucu.support.Api.admin(), "{\"kind\":\"PARTY_CELL\","
                 + "\"ruleSet\":\"PARTY_CELL_2024\",\"name\":\"Đại hội chi bộ\",\"term\":\"2022-2025\","
