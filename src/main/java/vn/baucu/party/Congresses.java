@@ -722,16 +722,20 @@ public class Congresses {
 
     Vote vote(long voteId) {
         VoteRow v = voteRow(voteId);
-        Evaluation evaluation = jdbc.sql("select evaluation::text from congress_vote where id = :id").param("id", voteId)
-                .query(String.class).optional().map(t -> json.readValue(t, Evaluation.class)).orElse(null);
+        // what the row does not carry, in one read: the rules' answer, the reason given, the entries of this attempt
+        Object[] more = jdbc.sql("""
+                        select evaluation::text, instead_of_head,
+                               (select count(*) from congress_count_entry x where x.vote_id = v.id and x.attempt = v.attempt)
+                        from congress_vote v where v.id = :id""")
+                .param("id", voteId)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)}).single();
+        Evaluation evaluation = more[0] == null ? null : json.readValue((String) more[0], Evaluation.class);
         Map<String, Evaluation.CandidateResult> byId = new HashMap<>();
         if (evaluation != null) {
             evaluation.candidates().forEach(r -> byId.put(r.id(), r));
         }
-        int entries = jdbc.sql("select count(*) from congress_count_entry where vote_id = :v and attempt = :a")
-                .param("v", voteId).param("a", v.attempt()).query(Integer.class).single();
-        String why = jdbc.sql("select instead_of_head from congress_vote where id = :id").param("id", voteId)
-                .query(String.class).optional().orElse(null);
+        int entries = (Integer) more[2];
+        String why = (String) more[1];
         List<Nominee> names = nominees(voteId).stream().map(n -> {
             Evaluation.CandidateResult r = byId.get(String.valueOf(n.memberId()));
             return new Nominee(n.memberId(), n.fullName(), n.fromFloor(), n.floorSupport(), r == null ? null : r.votes(),

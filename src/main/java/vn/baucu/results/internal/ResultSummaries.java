@@ -74,7 +74,12 @@ class ResultSummaries {
         if (contests.isEmpty()) {
             throw DomainException.notFound("summary.not-found", unitCode);
         }
-        Map<Long, Stored> stored = stored(electionId);
+        return summarise(election, na, unitCode, contests, stored(electionId));
+    }
+
+    /** The summary of these contests (those of {@code unitCode}) from their stored results and their minutes. */
+    private Map<String, Object> summarise(ElectionView election, boolean na, String unitCode, List<ContestRef> contests,
+                                          Map<Long, Stored> stored) {
         Map<String, Object> out = head(election, na ? "Luật 85/2015/QH13 (sửa đổi 2025), Điều 83" : "Luật 85/2015/QH13 (sửa đổi 2025), Điều 85");
         out.put("level", "COMMITTEE");
         out.put("unit", Map.of("code", unitCode, "name", units.find(unitCode, election.electionDay())
@@ -170,8 +175,10 @@ class ResultSummaries {
         if (!ElectionKind.NATIONAL_ASSEMBLY.name().equals(String.valueOf(election.kind())) || election.scopeCode() != null) {
             throw DomainException.notFound("summary.not-found", "VN");
         }
-        List<String> provinces = elections.contests(electionId).stream().map(ContestRef::provinceCode).distinct().sorted()
-                .toList();
+        // the election's contests and stored results read once, then summed province by province
+        Map<String, List<ContestRef>> byProvince = new java.util.TreeMap<>(elections.contests(electionId).stream()
+                .collect(java.util.stream.Collectors.groupingBy(ContestRef::provinceCode)));
+        Map<Long, Stored> stored = stored(electionId);
         Map<String, Object> out = head(election, "Luật 85/2015/QH13 (sửa đổi 2025), Điều 84");
         out.put("level", "NATIONAL");
         long[] totals = new long[FIELDS.length];
@@ -181,8 +188,10 @@ class ResultSummaries {
         int certified = 0;
         List<Map<String, Object>> lines = new ArrayList<>();
         List<Object> differences = new ArrayList<>();
-        for (String p : provinces) {
-            Map<String, Object> s = committee(electionId, p);
+        for (Map.Entry<String, List<ContestRef>> province : byProvince.entrySet()) {
+            String p = province.getKey();
+            authorization.require(Access.READ, p, election.electionDay(), null);
+            Map<String, Object> s = summarise(election, true, p, province.getValue(), stored);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("code", p);
             line.put("name", ((Map<?, ?>) s.get("unit")).get("name"));
