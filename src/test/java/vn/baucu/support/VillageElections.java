@@ -88,7 +88,8 @@ public class VillageElections {
 
     private Built build(String communeCode, RuleSet ruleSet, LocalDate day, int households, boolean toPollingDay) {
         var random = ThreadLocalRandom.current();
-        String name = "Thôn Kiểm Phiếu " + random.nextInt(1, 1_000_000);
+        // six digits always: the official PDF wraps its lines by the name's width, which the golden text depends on
+        String name = "Thôn Kiểm Phiếu " + random.nextInt(100_000, 1_000_000);
         var village = villages.create(communeCode, new NewVillage(name, VillageKind.THON, households), day.minusYears(1),
                 "QĐ thành lập (kiểm thử)");
         long election = elections.create(new NewElection(ElectionKind.VILLAGE_HEAD, null, ruleSet,
