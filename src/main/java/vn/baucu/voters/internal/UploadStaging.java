@@ -113,17 +113,20 @@ public class UploadStaging {
     public Staged fetch(UUID token, String user) {
         Row row = own(token, user);
         Connection c = DataSourceUtils.getConnection(dataSource);
+        Path file = null;
         try {
-            Path file = Files.createTempFile("baucu-upload-", ".bin");
+            file = Files.createTempFile("baucu-upload-", ".bin");
             LargeObject lo = c.unwrap(PGConnection.class).getLargeObjectAPI().open(row.oid(), LargeObjectManager.READ);
             try (InputStream in = lo.getInputStream()) {
                 Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             return new Staged(row.fileName(), file);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (file != null) {
+                new Staged(row.fileName(), file).close();   // no half-copied file is left behind
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io)
+                    : e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
     }
 
