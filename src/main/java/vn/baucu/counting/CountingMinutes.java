@@ -61,10 +61,13 @@ public class CountingMinutes {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final vn.baucu.platform.LiveChanges live;
 
     CountingMinutes(MinutesStore store, Elections elections, Organisations organisations, Candidates candidates,
                     VoterLists voterLists, Authorization authorization, Idempotency idempotency, AuditLog audit,
-                    JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+                    JsonMapper json, Clock clock, ApplicationEventPublisher events,
+                    vn.baucu.platform.LiveChanges live) {
+        this.live = live;
         this.store = store;
         this.elections = elections;
         this.organisations = organisations;
@@ -182,6 +185,7 @@ public class CountingMinutes {
         details.put("status", to.name());
         details.put("differences", differences.stream().map(EntryReceipt.Difference::field).toList());
         audit.record("MINUTES_ENTERED", "minutes", String.valueOf(m.id()), place.unitCode(), details);
+        live.changed(contest.electionId(), "MINUTES", m.unitCode());
         return new EntryReceipt(summary(store.find(m.id()).orElseThrow()), differences, notices);
     }
 
@@ -227,6 +231,7 @@ public class CountingMinutes {
             store.agree(m.id(), m.version(), kept.figures(), keep, user.username());
             outcome = keep;
         }
+        live.changed(contest.electionId(), "MINUTES", m.unitCode());
         audit.record("MINUTES_RESOLVED", "minutes", String.valueOf(m.id()), m.unitCode(),
                 Map.of("contest", contest.placeCode(), "version", m.version(), "outcome", outcome));
         return summary(store.find(m.id()).orElseThrow());
@@ -267,6 +272,7 @@ public class CountingMinutes {
             votes.add(new long[] {c.id(), v.votes(), c.struckAfterPrinting() ? 0 : 1});
         }
         store.insertVotes(m.id(), m.version(), votes);
+        live.changed(contest.electionId(), "MINUTES", m.unitCode());
         audit.record("MINUTES_CERTIFIED", "minutes", String.valueOf(m.id()), m.unitCode(),
                 Map.of("contest", contest.placeCode(), "version", m.version(), "sha256", sha));
         events.publishEvent(new MinutesCertified(contest.electionId(), contest.id(), m.id(), m.version(), sha,
@@ -295,6 +301,7 @@ public class CountingMinutes {
                 Inputs.text(decision))) {
             throw DomainException.conflict("counting.not-certified", m.id(), m.status().name());
         }
+        live.changed(contest.electionId(), "MINUTES", m.unitCode());
         audit.record("MINUTES_CORRECTION_OPENED", "minutes", String.valueOf(m.id()), m.unitCode(),
                 Map.of("contest", contest.placeCode(), "version", m.version() + 1, "reason", Inputs.text(reason),
                         "decision", Inputs.text(decision)));
@@ -429,6 +436,47 @@ public class CountingMinutes {
     @Transactional(readOnly = true)
     public int entered(ContestRef contest) {
         return store.entered(contest.id());
+    }
+
+    /** Where one minutes stands, for the dashboards: its contest, place, commune and status, no figures. */
+    public record Progress(long minutesId, long contestId, String contestPlace, Long pollingArea, String communeCode,
+                           String unitCode, MinutesStatus status) {
+    }
+
+    /**
+     * Per commune code and status: how many minutes of an election stand there. A minutes exists from its first
+     * entry, so an expected one that is missing here has not been started. No guard: the dashboards decide who sees
+     * what they build from it.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<MinutesStatus, Integer>> tallyByCommune(long electionId) {
+        Map<String, Map<MinutesStatus, Integer>> out = new java.util.TreeMap<>();
+        for (Object[] r : store.tallyByCommune(electionId)) {
+            out.computeIfAbsent((String) r[0], k -> new java.util.EnumMap<>(MinutesStatus.class))
+                    .merge(MinutesStatus.valueOf((String) r[1]), (Integer) r[2], Integer::sum);
+        }
+        return out;
+    }
+
+    /** Per contest id and status: how many minutes of an election stand there (see {@link #tallyByCommune}). */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<MinutesStatus, Integer>> tallyByContest(long electionId) {
+        Map<Long, Map<MinutesStatus, Integer>> out = new java.util.HashMap<>();
+        for (Object[] r : store.tallyByContest(electionId)) {
+            out.computeIfAbsent((Long) r[0], k -> new java.util.EnumMap<>(MinutesStatus.class))
+                    .merge(MinutesStatus.valueOf((String) r[1]), (Integer) r[2], Integer::sum);
+        }
+        return out;
+    }
+
+    /** The minutes of one commune ({@code status} null), or up to {@code limit} in one status anywhere. */
+    @Transactional(readOnly = true)
+    public List<Progress> progress(long electionId, String communeCode, MinutesStatus status, int limit) {
+        Map<Long, String> places = new java.util.HashMap<>();
+        return store.ofElection(electionId, communeCode, status, limit).stream()
+                .map(r -> new Progress(r.id(), r.contestId(), places.computeIfAbsent(r.contestId(), store::placeCode),
+                        r.pollingAreaId(), r.communeCode(), r.unitCode(), r.status()))
+                .toList();
     }
 
     /** Per contest id of an election: how many of its minutes have been entered at all. */

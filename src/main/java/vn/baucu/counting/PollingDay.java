@@ -70,9 +70,12 @@ public class PollingDay {
     private final Idempotency idempotency;
     private final AuditLog audit;
     private final Clock clock;
+    private final vn.baucu.platform.LiveChanges live;
 
     PollingDay(PollingDayStore store, Elections elections, Organisations organisations, VoterLists voterLists,
-               AdminUnits units, Authorization authorization, Idempotency idempotency, AuditLog audit, Clock clock) {
+               AdminUnits units, Authorization authorization, Idempotency idempotency, AuditLog audit, Clock clock,
+               vn.baucu.platform.LiveChanges live) {
+        this.live = live;
         this.store = store;
         this.elections = elections;
         this.organisations = organisations;
@@ -196,6 +199,7 @@ public class PollingDay {
             if (!store.open(day.id(), day.version(), at, Inputs.text(o.openedBy()), true, Inputs.text(o.scheduleDecision()))) {
                 throw DomainException.conflict("polling.already-opened", place.key().key());
             }
+            live.changed(electionId, "POLLING_DAY", place.communeCode());
             audit.record("POLLING_OPENED", "polling_place", place.key().key(), place.communeCode(),
                     Map.of("election", electionId, "at", at.toString(), "by", Inputs.text(o.openedBy())));
         });
@@ -216,6 +220,7 @@ public class PollingDay {
                 throw DomainException.conflict(day.openedAt() == null ? "polling.not-opened" : "polling.already-closed",
                         place.key().key());
             }
+            live.changed(electionId, "POLLING_DAY", place.communeCode());
             audit.record("POLLING_CLOSED", "polling_place", place.key().key(), place.communeCode(),
                     Map.of("election", electionId, "at", at.toString()));
         });
@@ -252,6 +257,7 @@ public class PollingDay {
             if (!store.report(day.id(), r.slot(), r.voted(), clock.instant(), user.username())) {
                 throw DomainException.conflict("polling.slot-reported", r.slot().toString());
             }
+            live.changed(electionId, "POLLING_DAY", place.communeCode());
             audit.record("TURNOUT_REPORTED", "polling_place", place.key().key(), place.communeCode(),
                     Map.of("election", electionId, "slot", r.slot().toString(), "voted", r.voted()));
         });
@@ -287,6 +293,7 @@ public class PollingDay {
             long id = store.insertEvent(day.id(), kind, e.occurredAt().atZone(VIETNAM).toInstant(),
                     e.endedAt() == null ? null : e.endedAt().atZone(VIETNAM).toInstant(), Inputs.text(e.description()),
                     Inputs.text(e.actionTaken()), e.voters(), user.username(), clock.instant());
+            live.changed(electionId, "POLLING_DAY", place.communeCode());
             audit.record("POLLING_EVENT_RECORDED", "polling_place", place.key().key(), place.communeCode(),
                     Map.of("election", electionId, "event", id, "kind", kind));
         });
@@ -323,6 +330,7 @@ public class PollingDay {
                 throw DomainException.violations(problems);
             }
             store.meeting(day.id(), m.householdsPresent(), m.householdsUnrepresented(), method.name());
+            live.changed(electionId, "POLLING_DAY", place.communeCode());
             audit.record("VILLAGE_MEETING_RECORDED", "polling_place", place.key().key(), place.communeCode(),
                     Map.of("election", electionId, "householdsPresent", m.householdsPresent(), "votingMethod", method.name()));
         });

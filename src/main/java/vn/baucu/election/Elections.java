@@ -538,6 +538,20 @@ public class Elections {
         return store.progressByCommune(electionId, code, LocalDate.now(clock));
     }
 
+    /** Per commune code: how many counting minutes the election expects there (see the dashboards). */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> expectedMinutesByCommune(long electionId) {
+        get(electionId);
+        return store.expectedMinutesByCommune(electionId);
+    }
+
+    /** Per commune: its contests' milestones, done and overdue today. */
+    @Transactional(readOnly = true)
+    public List<MilestoneTally> milestonesByCommune(long electionId) {
+        get(electionId);
+        return store.milestonesByCommune(electionId, LocalDate.now(clock));
+    }
+
     /** The election's plan as a printable PDF in the usual layout: every milestone, its deadline, basis and progress. */
     @Transactional(readOnly = true)
     public byte[] planPdf(long electionId) {

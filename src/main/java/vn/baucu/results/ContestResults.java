@@ -50,11 +50,13 @@ public class ContestResults {
     private final vn.baucu.platform.Authorization authorization;
 
     private final Integer interimMonths;
+    private final vn.baucu.platform.LiveChanges live;
 
     ContestResults(JdbcClient jdbc, Elections elections, CountingMinutes minutes, Candidates candidates, AuditLog audit,
                    JsonMapper json, Clock clock, vn.baucu.platform.Authorization authorization,
                    @org.springframework.beans.factory.annotation.Value("${baucu.village.interim-months:#{null}}")
-                   Integer interimMonths) {
+                   Integer interimMonths, vn.baucu.platform.LiveChanges live) {
+        this.live = live;
         this.interimMonths = interimMonths;
         this.authorization = authorization;
         this.jdbc = jdbc;
@@ -171,6 +173,7 @@ public class ContestResults {
                     recognition(contest.id()).map(Recognition::decisionNo).orElse(""));
         }
         elections.markContestDone(contest.id(), "RECOGNITION_DECIDED", decidedOn, vn.baucu.platform.Inputs.text(decisionNo));
+        live.changed(contest.electionId(), "RESULTS", contest.placeCode());
         audit.record("HEAD_RECOGNISED", "contest", String.valueOf(contest.id()), contest.placeCode(),
                 Map.of("candidate", elected, "decisionNo", vn.baucu.platform.Inputs.text(decisionNo),
                         "decidedOn", decidedOn.toString()));
@@ -283,6 +286,7 @@ public class ContestResults {
         details.put("decisionNo", decisionNo.strip());
         details.put("appointedOn", appointedOn.toString());
         details.put("servesUntil", until == null ? null : until.toString());
+        live.changed(contest.electionId(), "RESULTS", contest.placeCode());
         audit.record("INTERIM_HEAD_APPOINTED", "contest", String.valueOf(contest.id()), contest.placeCode(), details);
         return interimHead(contest.id()).orElseThrow();
     }
@@ -328,6 +332,30 @@ public class ContestResults {
             }
         }
         return differed;
+    }
+
+    /**
+     * Where a contest's stored result stands, for the dashboards (no figures): a {@code CERTIFIED} contest with no
+     * {@code outcome} is one whose figures the rule engine refused.
+     */
+    public record Outcome(long contestId, String status, String outcome, int elected, String followUp,
+                          boolean recognised, boolean interimHead) {
+    }
+
+    /** The stored result of every contest of an election that has one (a contest without one has not reported). */
+    @Transactional(readOnly = true)
+    public List<Outcome> outcomes(long electionId) {
+        return jdbc.sql("""
+                        select r.contest_id, r.status, r.outcome,
+                               coalesce(jsonb_array_length(r.evaluation -> 'elected'), 0),
+                               r.evaluation -> 'followUp' ->> 'kind',
+                               exists (select 1 from recognition g where g.contest_id = r.contest_id),
+                               exists (select 1 from interim_head h where h.contest_id = r.contest_id)
+                        from contest_result r where r.election_id = :e""")
+                .param("e", electionId)
+                .query((rs, i) -> new Outcome(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)))
+                .list();
     }
 
     /** The contest's result from its certified minutes as they stand, without storing anything. */

@@ -29,6 +29,12 @@ public final class Chromium implements AutoCloseable {
                 .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", language)));
     }
 
+    /** A 1366 × 900 desktop screen in the given language. */
+    public BrowserContext desktop(String language) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900).setLocale(language)
+                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", language)));
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -39,6 +39,12 @@ class CountingBrowserIT {
 
     @Autowired
     vn.baucu.support.TestUsers testUsers;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails database;
+
+    final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
     vn.baucu.support.Chromium chromium;
 
@@ -60,7 +66,11 @@ class CountingBrowserIT {
     }
 
     Page signedIn(String username) {
-        Page page = chromium.phone("vi").newPage();
+        return signedIn(chromium.phone("vi"), username);
+    }
+
+    Page signedIn(com.microsoft.playwright.BrowserContext context, String username) {
+        Page page = context.newPage();
         page.navigate(url("/login"));
         page.locator("#username").fill(username);
         page.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
@@ -170,5 +180,122 @@ class CountingBrowserIT {
         citizen.locator("#sha256").fill("0".repeat(64));
         citizen.locator("main form button").click();
         assertThat(citizen.locator("#verdict")).containsText("không khớp");
+    }
+
+    /** A request over real HTTP as {@code username} (HTTP Basic), its status. */
+    int send(String method, String path, String username, String json, java.util.Map<String, String> headers) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (username + ":" + vn.baucu.support.TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return response.statusCode();
+    }
+
+    /** The village's minutes entered twice (two team members) and certified by the commune, over the API. */
+    void countOverTheApi(VillageElections.Built v, String commune) throws Exception {
+        String body = vn.baucu.support.MinutesBodies.village(v, 60, 50, 49, 1, 40, 9, "");
+        String entries = "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries";
+        for (int i = 0; i < 2; i++) {
+            send("POST", entries, user(Role.ELECTION_TEAM, v.villageCode()), body,
+                    java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        }
+        long minutes = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId())
+                .query(Long.class).single();
+        send("POST", "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + minutes
+                + "/certification", commune, null, java.util.Map.of("If-Match", "\"1\""));
+    }
+
+    @Test
+    void aDashboardUpdatesLiveWhenMinutesAreCertifiedInAnotherSession() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        String commune = user(Role.COMMUNE_OFFICIAL, v.communeCode());
+        Page phone = signedIn(commune);
+        phone.navigate(url("/elections/" + v.electionId() + "/dashboard"));
+        assertThat(phone.locator("#tile-minutes .big")).hasText("0/1");
+        assertThat(phone.locator("#live")).hasAttribute("data-connected", "true");
+        assertThat(phone.locator("#live-state")).hasText("Đang cập nhật trực tiếp");
+        shot(phone, "dashboard-phone.png");
+        Page desktop = signedIn(chromium.desktop("vi"), commune);
+        desktop.navigate(url("/elections/" + v.electionId() + "/dashboard/screen"));
+        assertThat(desktop.locator("#live")).hasAttribute("data-connected", "true");
+
+        countOverTheApi(v, commune);
+
+        // both open pages change by themselves, without a reload
+        assertThat(phone.locator("#tile-minutes .big")).hasText("1/1");
+        assertThat(phone.locator("#tile-outcomes .big")).hasText("1/1");
+        assertThat(phone.locator("#attention li[data-kind='RECOGNITION_PENDING']")).hasCount(1);
+        assertThat(desktop.locator("#tile-minutes .big")).hasText("1/1");
+        org.assertj.core.api.Assertions.assertThat(Integer.parseInt(phone.locator("#live").getAttribute("data-reloads")))
+                .isPositive();
+        shot(phone, "dashboard-phone-live.png");
+        shot(desktop, "dashboard-screen.png");
+        desktop.navigate(url("/elections/" + v.electionId() + "/dashboard"));
+        shot(desktop, "dashboard-desktop.png");
+    }
+
+    @Test
+    void theLiveStreamAnnouncesACertificationOnEveryNode() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        String commune = user(Role.COMMUNE_OFFICIAL, v.communeCode());
+        // a second application node: its own listener on its own connection to the same database
+        vn.baucu.platform.LiveChanges otherNode = new vn.baucu.platform.LiveChanges(jdbc, database);
+        var heard = new java.util.concurrent.LinkedBlockingQueue<vn.baucu.platform.LiveChanges.Change>();
+        otherNode.subscribeAll(heard::add);
+        otherNode.start();
+        var events = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var stream = http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                        "/api/v1/elections/" + v.electionId() + "/live")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (commune + ":" + vn.baucu.support.TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        try {
+            var response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/event-stream");
+            Thread reader = new Thread(() -> response.body().forEach(events::add));
+            reader.setDaemon(true);
+            reader.start();
+            org.assertj.core.api.Assertions.assertThat(events.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo("event:ready");
+            for (int i = 0; i < 50 && !otherNode.listening(); i++) {
+                Thread.sleep(100);
+            }
+            org.assertj.core.api.Assertions.assertThat(otherNode.listening()).isTrue();
+
+            countOverTheApi(v, commune);
+
+            String line;
+            boolean changed = false;
+            while ((line = events.poll(10, java.util.concurrent.TimeUnit.SECONDS)) != null) {
+                if (line.equals("event:change")) {
+                    changed = true;
+                    break;
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(changed).as("a change event on this node's stream").isTrue();
+            // the other node heard the same election's changes: the two entries and the certification
+            java.util.List<String> kinds = new java.util.ArrayList<>();
+            vn.baucu.platform.LiveChanges.Change c;
+            while ((c = heard.poll(5, java.util.concurrent.TimeUnit.SECONDS)) != null) {
+                if (c.electionId() == v.electionId()) {
+                    kinds.add(c.kind() + ":" + c.place());
+                    if (kinds.size() == 3) {
+                        break;
+                    }
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(kinds).containsExactly("MINUTES:" + v.villageCode(),
+                    "MINUTES:" + v.villageCode(), "MINUTES:" + v.villageCode());
+        } finally {
+            otherNode.stop();
+            stream.cancel(true);
+        }
     }
 }

@@ -239,6 +239,30 @@ public class MinutesStore {
     }
 
     /** Per contest of an election: how many of its minutes have an entry or a certified version. */
+    /** Per commune and status: how many minutes of an election stand there. */
+    public List<Object[]> tallyByCommune(long electionId) {
+        return jdbc.sql("select commune_code, status, count(*) from minutes where election_id = :e group by 1, 2")
+                .param("e", electionId)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)}).list();
+    }
+
+    /** Per contest and status: how many minutes of an election stand there. */
+    public List<Object[]> tallyByContest(long electionId) {
+        return jdbc.sql("select contest_id, status, count(*) from minutes where election_id = :e group by 1, 2")
+                .param("e", electionId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3)}).list();
+    }
+
+    /** The minutes of an election in one commune, or those in one status (at most {@code limit}). */
+    public List<Row> ofElection(long electionId, String communeCode, MinutesStatus status, int limit) {
+        return jdbc.sql(ROW + """
+                         where election_id = :e and (cast(:c as varchar) is null or commune_code = :c)
+                           and (cast(:s as varchar) is null or status = :s)
+                        order by commune_code, unit_code, polling_area_id, contest_id limit :l""")
+                .param("e", electionId).param("c", communeCode).param("s", status == null ? null : status.name())
+                .param("l", limit).query(MinutesStore::row).list();
+    }
+
     public java.util.Map<Long, Integer> enteredByContest(long electionId) {
         java.util.Map<Long, Integer> out = new java.util.HashMap<>();
         jdbc.sql("""

@@ -151,6 +151,40 @@ public class ElectionStore {
                 .list();
     }
 
+    /**
+     * Per commune: how many minutes the election expects there, one per village contest and one per polling area and
+     * contest it votes in (the same polling areas as {@link #pollingAreasOf}).
+     */
+    public java.util.Map<String, Integer> expectedMinutesByCommune(long electionId) {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        select c.commune_code, count(*) from contest c
+                        where c.election_id = :e and c.village_id is not null group by c.commune_code
+                        union all
+                        select a.code, count(*) from contest c join election e on e.id = c.election_id
+                        join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
+                        join polling_area p on p.commune_id = uc.commune_id and p.polling_day = e.election_day
+                        join admin_unit a on a.id = p.commune_id
+                        where c.election_id = :e and c.village_id is null group by a.code""")
+                .param("e", electionId)
+                .query((rs, i) -> out.merge(rs.getString(1), rs.getInt(2), Integer::sum)).list();
+        return out;
+    }
+
+    /** Per commune: every milestone of its contests, how many are done and how many are overdue. */
+    public List<vn.baucu.election.MilestoneTally> milestonesByCommune(long electionId, LocalDate today) {
+        return jdbc.sql("""
+                        select c.commune_code, count(*),
+                               count(*) filter (where m.done_on is not null),
+                               count(*) filter (where m.done_on is null and m.due_date < :today)
+                        from milestone m join contest c on c.id = m.contest_id
+                        where m.election_id = :e and c.commune_code is not null group by c.commune_code""")
+                .param("e", electionId).param("today", Date.valueOf(today))
+                .query((rs, i) -> new vn.baucu.election.MilestoneTally(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4)))
+                .list();
+    }
+
     public record CommuneProgress(String communeCode, String communeName, int total, int done, int doneLate, int overdue) {
     }
 
