@@ -206,8 +206,14 @@ public class DemoData {
         // takes the fresh 346,663 voters for an empty table (PostgreSQL 15 then scanned them all for each minutes'
         // electorate, 0.25 s each); ANALYZE inside the transaction counts its own rows
         jdbc.sql("analyze resident, voter_list, voter_entry, voter_change, candidate, contest, admin_unit").update();
+        // the steps of the calendar every commune completed on time (Kế hoạch 75/KH-UBND of the province; the
+        // communes' decisions forming the election teams; the meetings themselves)
+        elections.markDone(election.id(), "ELECTION_DECIDED", null, ELECTION_DAY.minusDays(41), "75/KH-UBND");
+        elections.markDone(election.id(), "ELECTION_TEAM_FORMED", null, ELECTION_DAY.minusDays(12),
+                "Quyết định của UBND các xã");
         elections.freeze(election.id());
         electionDay.countAndRecognise(election.id(), random);
+        elections.markDone(election.id(), "MEETING", null, ELECTION_DAY, "Biên bản hội nghị cử tri");
         party.congresses(random);
         return lists;
     }

@@ -69,7 +69,8 @@ class DemoDataIT {
                 where l.election_id = :e and l.households = v.households and l.entries = v.households and l.posted_on is not null""")
                 .param("e", election).query(Integer.class).single()).isEqualTo(DemoData.VILLAGES);
         // posting the lists and sending the Front meetings' minutes completed the milestones, on time
-        for (String code : List.of("VOTER_LIST_POSTED", "CANDIDATE_LIST_SUBMITTED")) {
+        for (String code : List.of("ELECTION_DECIDED", "CANDIDATE_LIST_SUBMITTED", "ELECTION_TEAM_FORMED",
+                "VOTER_LIST_POSTED", "MEETING")) {
             assertThat(jdbc.sql("""
                     select count(*) from milestone m join contest c on c.id = m.contest_id
                     where m.election_id = :e and m.code = :code and m.done_on <= m.due_date""")
@@ -188,6 +189,81 @@ class DemoDataIT {
         assertThat(checked).isEqualTo(1_452);
         assertThat(bands).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("90+", 1_061, "70-90", 316,
                 "under 70", 72)));
+    }
+
+    /**
+     * The province's dashboard of 5/6/2022 counts every village: 1,452 minutes certified, 1,449 heads elected and
+     * recognised, the three re-elections on the attention list; the 13 districts add up to the province, and a district
+     * drills down to its communes and a commune to its villages with the same figures.
+     */
+    @Test
+    void theProvincesDashboardCountsEveryVillageAndDrillsDownToTheVillages() throws Exception {
+        Authorization.runAsSystem(demo::load);
+        long election = jdbc.sql("select id from election where name = :n").param("n", DemoData.ELECTION_NAME)
+                .query(Long.class).single();
+        var province = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("qn.tinh", "baucu-demo-2022");
+        var d = dashboard(election, null, province);
+        assertThat(d.get("unit").get("code").asString()).isEqualTo("22");
+        var total = d.get("total");
+        assertThat(total.get("minutes").get("expected").asInt()).isEqualTo(1_452);
+        assertThat(total.get("minutes").get("certified").asInt()).isEqualTo(1_452);
+        assertThat(total.get("outcomes").get("contests").asInt()).isEqualTo(1_452);
+        assertThat(total.get("outcomes").get("elected").asInt()).isEqualTo(1_449);
+        assertThat(total.get("outcomes").get("followUps").asInt()).isEqualTo(3);
+        assertThat(total.get("outcomes").get("recognised").asInt()).isEqualTo(1_449);
+        assertThat(total.get("outcomes").get("pendingRecognition").asInt()).isZero();
+        // every milestone of the 2008 rules done on time in every village: nothing overdue
+        assertThat(total.get("calendar").get("total").asInt()).isEqualTo(5 * 1_452);
+        assertThat(total.get("calendar").get("done").asInt()).isEqualTo(5 * 1_452);
+        assertThat(total.get("calendar").get("overdue").asInt()).isZero();
+        assertThat(d.get("lines")).hasSize(13);
+        int certified = 0;
+        int elected = 0;
+        for (var l : d.get("lines")) {
+            certified += l.get("minutes").get("certified").asInt();
+            elected += l.get("outcomes").get("elected").asInt();
+        }
+        assertThat(certified).isEqualTo(1_452);
+        assertThat(elected).isEqualTo(1_449);
+        java.util.List<String> reelections = new java.util.ArrayList<>();
+        for (var a : d.get("attention")) {
+            if (a.get("kind").asString().equals("RESULT_FOLLOW_UP")) {
+                assertThat(a.get("detail").asString()).isEqualTo("REELECTION");
+                reelections.add(a.get("place").asString());
+            }
+        }
+        assertThat(reelections).hasSize(3);
+        assertThat(d.get("attentionTotal").asInt()).as("the three re-elections only").isEqualTo(3);
+
+        // down to the district of the first re-election, its commune, and the village itself
+        String village = reelections.get(0);
+        String commune = jdbc.sql("select commune_code from contest where election_id = :e and place_code = :p")
+                .param("e", election).param("p", village).query(String.class).single();
+        String district = units.find(commune, DemoData.ELECTION_DAY).orElseThrow().parentCode();
+        var districtLine = d.get("lines").valueStream().filter(l -> l.get("code").asString().equals(district))
+                .findFirst().orElseThrow();
+        var dd = dashboard(election, district, province);
+        assertThat(dd.get("total").get("minutes").get("certified").asInt())
+                .isEqualTo(districtLine.get("minutes").get("certified").asInt());
+        assertThat(dd.get("total").get("outcomes").get("followUps").asInt())
+                .isEqualTo(districtLine.get("outcomes").get("followUps").asInt());
+        assertThat(dd.get("lines").valueStream().map(l -> l.get("code").asString())).contains(commune);
+        var cd = dashboard(election, commune, province);
+        assertThat(cd.get("places").asBoolean()).isTrue();
+        var villageLine = cd.get("lines").valueStream().filter(l -> l.get("code").asString().equals(village))
+                .findFirst().orElseThrow();
+        assertThat(villageLine.get("outcomes").get("followUps").asInt()).isEqualTo(1);
+        assertThat(villageLine.get("outcomes").get("elected").asInt()).isZero();
+        assertThat(cd.get("trail").valueStream().map(u -> u.get("code").asString())).containsExactly("22", district);
+    }
+
+    tools.jackson.databind.JsonNode dashboard(long election, String unit, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        return json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/elections/" + election + "/dashboard" + (unit == null ? "" : "?unit=" + unit)).with(who))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -64,6 +64,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations", "/api/v1/calendars/preview").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/public/**").permitAll()   // caches and CDNs ask HEAD
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401,
                         "unauthorized", ex instanceof LockedException ? "problem.locked" : "problem.unauthorized")))

@@ -39,6 +39,23 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /**
+     * The static files, each folder mapped on its own ({@code spring.web.resources.add-mappings=false} turns off the
+     * default {@code /**} mapping). With {@code /**}, every link a page builds ({@code @{...}}) went through the resource
+     * chain as a possible static file and was looked up on the class path: 2.4 ms per link, 3.5 s for the published
+     * results page of the 1,452 villages of Quảng Ninh.
+     */
+    @Override
+    public void addResourceHandlers(org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry registry) {
+        var day = org.springframework.http.CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic();
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(day).resourceChain(true)
+                .addResolver(new org.springframework.web.servlet.resource.LiteWebJarsResourceResolver());
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(day);
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(day);
+        registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(day);
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor();
