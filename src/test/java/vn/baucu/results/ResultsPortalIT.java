@@ -142,4 +142,74 @@ class ResultsPortalIT {
             assertThat(birthDates).noneMatch(p::contains);
         }
     }
+
+    /**
+     * Results night: the public pages and JSON of a snapshot are served as a CDN needs them — no session and no cookie
+     * for a visitor, an ETag per page and language, 304 for a client that holds it, HEAD answered — and from memory
+     * once rendered; a new publication is served at once (the cache is keyed by the snapshot's hash).
+     */
+    @Test
+    void thePublishedPagesAreCacheableAndANewPublicationIsServedAtOnce() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, v.communeCode());
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries")
+                    .with(users.as(Role.ELECTION_TEAM, v.villageCode())).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(MediaType.APPLICATION_JSON).content(MinutesBodies.village(v, 60, 55, 54, 1, 45, 9, "")))
+                    .andExpect(status().isCreated());
+        }
+        long id = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId()).query(Long.class).single();
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id
+                + "/certification").with(commune).header("If-Match", "\"1\"")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/results/publications").with(commune))
+                .andExpect(status().isCreated());
+        String election = "/portal/results/" + v.electionId();
+
+        var first = mvc.perform(get(election)).andExpect(status().isOk()).andReturn();
+        assertThat(first.getRequest().getSession(false)).as("a visitor gets no session").isNull();
+        assertThat(first.getResponse().getHeader("Set-Cookie")).isNull();
+        String etag = first.getResponse().getHeader("ETag");
+        assertThat(etag).endsWith("-election-vi\"");
+        assertThat(first.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("_csrf")
+                .contains("bản công bố số 1");
+        String again = mvc.perform(get(election)).andExpect(status().isOk()).andExpect(header().string("ETag", etag))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).isEqualTo(first.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        mvc.perform(get(election).header("If-None-Match", etag)).andExpect(status().isNotModified());
+        String english = mvc.perform(get(election).header("Accept-Language", "en")).andExpect(status().isOk())
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.endsWith("-election-en\"")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("publication 1").doesNotContain("bản công bố số 1");
+        // the JSON: 304 for its holder, HEAD for a cache
+        String json = "/api/v1/public/elections/" + v.electionId() + "/results";
+        String jsonTag = mvc.perform(get(json)).andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        mvc.perform(get(json).header("If-None-Match", jsonTag)).andExpect(status().isNotModified());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(json)).andExpect(status().isOk());
+
+        // a correction and a second publication: the same address now shows version 2, the first stays addressable
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id
+                        + "/corrections").with(commune).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"Đếm lại\",\"decision\":\"QĐ 31/QĐ-UBND\"}"))
+                .andExpect(status().isCreated());
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries")
+                    .with(users.as(Role.ELECTION_TEAM, v.villageCode())).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .contentType(MediaType.APPLICATION_JSON).content(MinutesBodies.village(v, 60, 55, 54, 1, 44, 10, "")))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id
+                + "/certification").with(commune).header("If-Match", "\"2\"")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/elections/" + v.electionId() + "/results/publications").with(commune))
+                .andExpect(status().isCreated());
+        var second = mvc.perform(get(election).header("If-None-Match", etag)).andExpect(status().isOk()).andReturn();
+        assertThat(second.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+        assertThat(second.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("bản công bố số 2")
+                .contains("(73.33%)");
+        assertThat(page(election + "?version=1")).contains("bản công bố số 1").contains("(75.00%)");
+        // a signed-in official gets the page rendered for them, with their name, never the visitors' copy
+        String official = users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null);
+        var session = vn.baucu.support.Pages.login(mvc, official, TestUsers.PASSWORD);
+        assertThat(mvc.perform(get(election).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("_csrf");
+    }
 }

@@ -25,9 +25,11 @@ class ResultsApi {
     private final UnitResultPdf unitResultPdf;
     private final Snapshots snapshots;
     private final OpenData openData;
+    private final SnapshotCache documents;
 
     ResultsApi(ResultsReport report, ContestResults results, RecognitionPdf recognitionPdf, UnitResultPdf unitResultPdf,
-               Snapshots snapshots, OpenData openData) {
+               Snapshots snapshots, OpenData openData, SnapshotCache documents) {
+        this.documents = documents;
         this.snapshots = snapshots;
         this.openData = openData;
         this.report = report;
@@ -112,12 +114,21 @@ class ResultsApi {
 
     @GetMapping(path = "/api/v1/public/elections/{id}/results", produces = "application/json")
     @Operation(summary = "Public: the latest published snapshot (?version=N for an earlier one); 404 before any, always for a rehearsal")
-    ResponseEntity<String> published(@PathVariable long id,
-                                     @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
-        var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
-        return ResponseEntity.ok().eTag("\"" + s.sha256() + "\"")
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic())
-                .body(s.document());
+    ResponseEntity<byte[]> published(@PathVariable long id,
+                                     @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+                                     org.springframework.web.context.request.WebRequest request) {
+        var head = snapshots.head(id, version)
+                .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
+        CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic();
+        String etag = "\"" + head.sha256() + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+        }
+        // the document of a snapshot never changes: read from the database once per node, then from memory
+        byte[] body = documents.get("json:" + head.sha256(), () -> snapshots.published(id, head.version())
+                .orElseThrow().document().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(body);
     }
 
     @GetMapping(path = "/api/v1/public/elections/{id}/download.zip", produces = "application/zip")

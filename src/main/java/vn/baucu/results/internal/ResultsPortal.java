@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 import vn.baucu.counting.CountingMinutes;
@@ -30,8 +31,19 @@ class ResultsPortal {
     private final Snapshots snapshots;
     private final CountingMinutes minutes;
     private final JsonMapper json;
+    private final SnapshotCache pages;
+    private final org.springframework.web.servlet.ViewResolver views;
+    private final org.springframework.web.servlet.LocaleResolver locales;
+    private final vn.baucu.platform.Authorization authorization;
 
-    ResultsPortal(Snapshots snapshots, CountingMinutes minutes, JsonMapper json) {
+    ResultsPortal(Snapshots snapshots, CountingMinutes minutes, JsonMapper json, SnapshotCache pages,
+                  @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver")
+                  org.springframework.web.servlet.ViewResolver views,
+                  org.springframework.web.servlet.LocaleResolver locales, vn.baucu.platform.Authorization authorization) {
+        this.pages = pages;
+        this.views = views;
+        this.locales = locales;
+        this.authorization = authorization;
         this.snapshots = snapshots;
         this.minutes = minutes;
         this.json = json;
@@ -47,30 +59,72 @@ class ResultsPortal {
 
     @GetMapping("/portal/results/{id}")
     @SuppressWarnings("unchecked")
-    String election(@PathVariable long id, @RequestParam(required = false) Integer version, Model model,
-                    HttpServletResponse response) {
-        Snapshots.Snapshot s = snapshots.published(id, version)
+    void election(@PathVariable long id, @RequestParam(required = false) Integer version, Model model,
+                  HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Snapshots.Head head = snapshots.head(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
-        cache(response, s, "election");
-        model.addAttribute("doc", json.readValue(s.document(), Map.class));
-        model.addAttribute("snapshot", s);
-        model.addAttribute("electionId", id);
-        return "results/portal-election";
+        serve(head, "election", "results/portal-election", model, request, response, () -> {
+            Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
+            model.addAttribute("doc", json.readValue(s.document(), Map.class));
+            model.addAttribute("snapshot", s);
+            model.addAttribute("electionId", id);
+        });
     }
 
     @GetMapping("/portal/results/{id}/contests/{place}")
-    String contest(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) Integer version,
-                   Model model, HttpServletResponse response) {
-        Snapshots.Snapshot s = snapshots.published(id, version)
+    void contest(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) Integer version,
+                 Model model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Snapshots.Head head = snapshots.head(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
-        Map<String, Object> contest = snapshots.contest(s, place)
-                .orElseThrow(() -> DomainException.notFound("body.contest-not-found", place));
-        cache(response, s, "contest-" + place);
-        model.addAttribute("contest", contest);
-        model.addAttribute("snapshot", s);
-        model.addAttribute("electionId", id);
-        model.addAttribute("electionName", ((Map<?, ?>) json.readValue(s.document(), Map.class).get("election")).get("name"));
-        return "results/portal-contest";
+        serve(head, "contest-" + place, "results/portal-contest", model, request, response, () -> {
+            Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
+            Map<String, Object> contest = snapshots.contest(s, place)
+                    .orElseThrow(() -> DomainException.notFound("body.contest-not-found", place));
+            model.addAttribute("contest", contest);
+            model.addAttribute("snapshot", s);
+            model.addAttribute("electionId", id);
+            model.addAttribute("electionName", ((Map<?, ?>) json.readValue(s.document(), Map.class).get("election")).get("name"));
+        });
+    }
+
+    /**
+     * Answers a page of a published snapshot: 304 to a client that holds it, else the page rendered once per node for
+     * everyone without a login (it then holds nothing of any user: no name, no session, no CSRF token) and kept by the
+     * snapshot's hash, page and language ({@link SnapshotCache}); a signed-in official gets it rendered for them.
+     */
+    private void serve(Snapshots.Head head, String page, String view, Model model, HttpServletRequest request,
+                       HttpServletResponse response, Runnable fill) throws Exception {
+        java.util.Locale locale = locales.resolveLocale(request);
+        String etag = "\"" + head.sha256() + "-" + page + "-" + locale.getLanguage() + "\"";
+        response.setHeader("Cache-Control", CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()
+                .getHeaderValue());
+        response.setHeader("Vary", "Accept-Language, Cookie");
+        if (new org.springframework.web.context.request.ServletWebRequest(request, response).checkNotModified(etag)) {
+            return;
+        }
+        response.setHeader("ETag", etag);
+        java.util.function.Supplier<byte[]> render = () -> {
+            fill.run();
+            return render(view, model, locale, request, response);
+        };
+        byte[] body = authorization.currentUserOrNull() == null
+                ? pages.get("page:" + head.sha256() + ":" + page + ":" + locale.getLanguage(), render) : render.get();
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private byte[] render(String name, Model model, java.util.Locale locale, HttpServletRequest request,
+                          HttpServletResponse response) {
+        try {
+            org.springframework.web.servlet.View view = views.resolveViewName(name, locale);
+            var capture = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+            view.render(model.asMap(), request, capture);
+            capture.flushBuffer();
+            return capture.getContentAsByteArray();
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 
     /**
@@ -102,11 +156,5 @@ class ResultsPortal {
             model.addAttribute("figures", figures);
         });
         return "results/portal-verify";
-    }
-
-    private static void cache(HttpServletResponse response, Snapshots.Snapshot s, String page) {
-        response.setHeader("ETag", "\"" + s.sha256() + "-" + page + "\"");
-        response.setHeader("Cache-Control", CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()
-                .getHeaderValue());
     }
 }

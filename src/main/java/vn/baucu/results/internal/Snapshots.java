@@ -82,6 +82,25 @@ class Snapshots {
         return new Snapshot(electionId, version, at, sha, text);
     }
 
+    /** A published snapshot without its document: enough to know which one a request gets. */
+    record Head(long electionId, int version, OffsetDateTime publishedAt, String sha256) {
+    }
+
+    /** As {@link #published} without reading the document (one small indexed row). */
+    @Transactional(readOnly = true)
+    public Optional<Head> head(long electionId, Integer version) {
+        return jdbc.sql("""
+                        select s.election_id, s.version, s.published_at, s.sha256 from result_snapshot s
+                        join election e on e.id = s.election_id and e.rehearsal_of is null
+                        where s.election_id = :e and (cast(:v as integer) is null or s.version = :v)
+                        order by s.version desc limit 1""")
+                .param("e", electionId).param("v", version)
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getInt(2),
+                        OffsetDateTime.ofInstant(rs.getTimestamp(3).toInstant(), vn.baucu.counting.PollingDay.VIETNAM),
+                        rs.getString(4)))
+                .optional();
+    }
+
     /** The latest published snapshot (or version {@code version}); empty for none, and always for a rehearsal. */
     @Transactional(readOnly = true)
     public Optional<Snapshot> published(long electionId, Integer version) {
