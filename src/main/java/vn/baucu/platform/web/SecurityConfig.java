@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 class SecurityConfig {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/files/**", "/favicon.ico",
         "/portal/**", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
         "/swagger-ui.html"};
 

@@ -18,6 +18,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+    @org.springframework.beans.factory.annotation.Value("${baucu.files-dir:}")
+    String extraDir;
+
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
 
@@ -51,9 +54,18 @@ class WebConfig implements WebMvcConfigurer {
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(day).resourceChain(true)
                 .addResolver(new org.springframework.web.servlet.resource.LiteWebJarsResourceResolver());
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(day);
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(day);
-        registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(day);
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(day)
+                .resourceChain(true);
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(day)
+                .resourceChain(true);
+        registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(day)
+                .resourceChain(true);
+        if (extraDir != null && !extraDir.isBlank()) {
+            // a folder of plain files served as they are (a mirror of downloads; the results benchmark's baseline)
+            registry.addResourceHandler("/files/**")
+                    .addResourceLocations(java.nio.file.Path.of(extraDir).toAbsolutePath().toUri().toString())
+                    .setCacheControl(day);
+        }
     }
 
     @Override

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Results-night benchmark (issue 13): the published results page and its JSON under 100 concurrent clients (wrk on
+# loopback), each against a static file of the same bytes served by the same server in the same run (the real limit:
+# what serving those bytes costs with no lookup and no rendering). Prints requests per second, p50/p99 latency and
+# the ratios. Uses the Quảng Ninh demo (1,452 villages) on the embedded default; its data directory is kept in
+# BENCH_DATA (default /tmp/baucu-bench) so that only the first run loads it (about 3 minutes).
+# Usage: bash bench/results-load.sh [seconds per run, default 20]     Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+data="${BENCH_DATA:-/tmp/baucu-bench}"
+port="${BENCH_PORT:-18080}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
+jar=target/baucu-0.1.0-SNAPSHOT.jar
+[ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
+mkdir -p "$data/files"
+java -jar "$jar" --server.port="$port" --baucu.data-dir="$data" --baucu.files-dir="$data/files" ${BENCH_SERVER_ARGS:-} \
+  > "$data/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 600); do
+  curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+election=$(curl -fs -u qn.tinh:baucu-demo-2022 "$base/api/v1/elections" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+if ! curl -fs -o /dev/null "$base/api/v1/public/elections/$election/results"; then
+  curl -fs -u qn.tinh:baucu-demo-2022 -X POST "$base/api/v1/elections/$election/results/publications" >/dev/null
+fi
+page="/portal/results/$election"
+json="/api/v1/public/elections/$election/results"
+curl -fs -o "$data/files/page.html" "$base$page"
+curl -fs -o "$data/files/results.json" "$base$json"
+run() {   # path -> "rps p50 p99"
+  wrk -t2 -c100 -d5s "$base$1" >/dev/null 2>&1    # warm-up
+  wrk -t2 -c100 -d"${seconds}s" --latency "$base$1" | awk '
+    /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF}
+    END {print rps, p50, p99, (bad == "" ? 0 : bad)}'
+}
+echo "== results-night benchmark: 100 connections, ${seconds} s per run, $(nproc) cores shared with wrk =="
+printf '%-44s %10s %10s %10s %8s\n' "what" "req/s" "p50" "p99" "non-2xx"
+declare -A rps
+for what in "static page.html (baseline):/files/page.html" "results page $page:$page" \
+            "static results.json (baseline):/files/results.json" "results JSON $json:$json"; do
+  label="${what%%:*}"; path="${what#*:}"
+  read -r r p50 p99 bad < <(run "$path")
+  rps["$path"]=$r
+  printf '%-44s %10s %10s %10s %8s\n' "$label" "$r" "$p50" "$p99" "$bad"
+done
+awk -v a="${rps[$page]}" -v b="${rps[/files/page.html]}" -v c="${rps[$json]}" -v d="${rps[/files/results.json]}" \
+  'BEGIN {printf "ratio page / static: %.2f   ratio JSON / static: %.2f   (goal >= 0.80)\n", a / b, c / d}'
