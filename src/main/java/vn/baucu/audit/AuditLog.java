@@ -107,7 +107,12 @@ public class AuditLog {
     }
 
     /** The result of recomputing the whole chain. */
-    public record Verification(boolean intact, long entries, String head, Long firstBroken) {
+    /**
+     * @param appendOnly whether the application's own database role can only append to the log (no UPDATE, DELETE or
+     *                   TRUNCATE, and not the table's owner, so no trigger can be dropped); false where one role both
+     *                   migrates and runs (ADR 0014)
+     */
+    public record Verification(boolean intact, long entries, String head, Long firstBroken, boolean appendOnly) {
     }
 
     /** Recomputes the whole chain: whether it is intact, how long it is, its head, and the first entry that breaks it. */
@@ -115,7 +120,20 @@ public class AuditLog {
     public Verification verification() {
         List<Long> broken = verify();
         Head h = head();
-        return new Verification(broken.isEmpty(), h.entries(), h.head(), broken.isEmpty() ? null : broken.get(0));
+        return new Verification(broken.isEmpty(), h.entries(), h.head(), broken.isEmpty() ? null : broken.get(0),
+                appendOnly());
+    }
+
+    /** Whether the application's database role may only append to the log (see {@link Verification#appendOnly}). */
+    @Transactional(readOnly = true)
+    public boolean appendOnly() {
+        return jdbc.sql("""
+                        select not has_table_privilege(current_user, 'audit_log', 'UPDATE')
+                           and not has_table_privilege(current_user, 'audit_log', 'DELETE')
+                           and not has_table_privilege(current_user, 'audit_log', 'TRUNCATE')
+                           and not pg_has_role(current_user, (select tableowner from pg_tables
+                                                               where tablename = 'audit_log' and schemaname = current_schema()), 'USAGE')""")
+                .query(Boolean.class).single();
     }
 
     /** The chain's head: the number of entries, the last entry's hash and when it was written. */

@@ -205,7 +205,7 @@ public class DemoData {
         // the whole set is one transaction, so autovacuum has not seen any of it yet: without statistics the planner
         // takes the fresh 346,663 voters for an empty table (PostgreSQL 15 then scanned them all for each minutes'
         // electorate, 0.25 s each); ANALYZE inside the transaction counts its own rows
-        jdbc.sql("analyze resident, voter_list, voter_entry, voter_change, candidate, contest, admin_unit").update();
+        jdbc.sql("select baucu_analyze_demo()").query().listOfRows();
         // the steps of the calendar every commune completed on time (Kế hoạch 75/KH-UBND of the province; the
         // communes' decisions forming the election teams; the meetings themselves)
         elections.markDone(election.id(), "ELECTION_DECIDED", null, ELECTION_DAY.minusDays(41), "75/KH-UBND");

@@ -52,6 +52,8 @@ class VoterDedupeBenchmark {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails ownerDetails;
 
     @Test
     void aNewFileAgainstTenMillionEntries() throws Exception {
@@ -59,7 +61,7 @@ class VoterDedupeBenchmark {
         long empty = election("Benchmark empty");
         long t0 = System.nanoTime();
         fill(big);
-        jdbc.sql("analyze voter_entry").update();
+        vn.baucu.support.Owner.jdbc(ownerDetails).sql("analyze voter_entry").update();   // the owner's right
         double fillSeconds = (System.nanoTime() - t0) / 1e9;
         long entries = jdbc.sql("select count(*) from voter_entry where election_id = :e").param("e", big)
                 .query(Long.class).single();

@@ -41,6 +41,18 @@ class AuditCheckpoints implements HealthIndicator {
         this.clock = clock;
     }
 
+    /** Says at start whether the application's database role can only append to the log (ADR 0014). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void onStart() {
+        if (audit.appendOnly()) {
+            log.info("baucu: the application's database role can only append to the audit log");
+        } else {
+            log.warn("baucu: the application's database role could change the audit log (it owns the tables or has "
+                    + "UPDATE/DELETE/TRUNCATE): set DB_OWNER_USER so that migrations run as the owner; only the "
+                    + "triggers and the hash chain protect the log now");
+        }
+    }
+
     @Scheduled(fixedDelayString = "${baucu.audit.check-every:PT1H}", initialDelayString = "PT30S")
     void scheduled() {
         check();

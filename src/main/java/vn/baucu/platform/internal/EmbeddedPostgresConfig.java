@@ -163,12 +163,52 @@ class EmbeddedPostgresConfig {
         }
     }
 
+    /** The role the application connects as: INSERT and SELECT only on the audit log (ADR 0014). */
+    static final String APP_ROLE = "baucu_app";
+
+    /**
+     * The application connects as {@link #APP_ROLE}, created here if the cluster lacks it; the schema belongs to the
+     * cluster's owner role {@code postgres}, which only Flyway uses ({@link #flywayConnectionDetails}).
+     */
     @Bean
     JdbcConnectionDetails jdbcConnectionDetails(EmbeddedPostgres pg) {
+        try (var c = java.sql.DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
+             var s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_ROLE + "') then "
+                    + "create role " + APP_ROLE + " login; end if; end $$");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("baucu: could not create the application's database role", e);
+        }
+        return details(pg.getJdbcUrl(APP_ROLE, "postgres"), APP_ROLE);
+    }
+
+    /** Flyway migrates as the owner of the schema. */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails flywayConnectionDetails(EmbeddedPostgres pg) {
+        JdbcConnectionDetails owner = details(pg.getJdbcUrl("postgres", "postgres"), "postgres");
+        return new org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return owner.getUsername();
+            }
+
+            @Override
+            public String getPassword() {
+                return owner.getPassword();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return owner.getJdbcUrl();
+            }
+        };
+    }
+
+    private static JdbcConnectionDetails details(String url, String user) {
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
-                return "postgres";
+                return user;
             }
 
             @Override
@@ -178,7 +218,7 @@ class EmbeddedPostgresConfig {
 
             @Override
             public String getJdbcUrl() {
-                return pg.getJdbcUrl("postgres", "postgres");
+                return url;
             }
         };
     }
