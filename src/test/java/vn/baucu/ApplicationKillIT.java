@@ -105,11 +105,194 @@ class ApplicationKillIT {
                 .as("nothing of the killed import is visible").isEqualTo("[]");
     }
 
-    private void start(String name) throws Exception {
+    static final int AREAS = 40;
+
+    /**
+     * A results-night burst — the minutes of 40 polling areas, each entered by two clerks and certified, four senders
+     * at once — with baucu killed (SIGKILL) part way. After the restart every acknowledged entry and certification is
+     * there, nothing half-done is visible, and sending every request again with its same Idempotency-Key stores
+     * nothing twice; once finished, a recomputation from the minutes finds every stored result right and the audit
+     * chain is intact.
+     */
+    @Test
+    void killedMidMinutesBurstNothingAcknowledgedIsLostAndResendsStoreNothingTwice() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = start("burst-first", java.util.Map.of("BAUCU_TEST_BUILD", "areas:" + AREAS));
+        String[] built = builtLine(log).split(" ");
+        long election = Long.parseLong(built[1]);
+        java.util.List<Long> areas = java.util.Arrays.stream(built[3].split(",")).map(Long::valueOf).toList();
+        java.util.List<Long> names = java.util.Arrays.stream(built[4].split(",")).map(Long::valueOf).toList();
+        var u = new vn.baucu.support.UnitElections.Built(election, "22-1", built[2], areas, names, 300);
+        String[] clerks = {built[5], built[6]};
+        String province = built[7];
+        String base = "/api/v1/elections/" + election + "/contests/22-1/minutes";
+        // per area: the keys of its two entries, and what each step got back (0: no answer)
+        UUID[][] keys = new UUID[AREAS][2];
+        int[][] answers = new int[AREAS][3];
+        long[] minutesIds = new long[AREAS];
+        var acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int i = 0; i < AREAS; i++) {
+            int a = i;
+            keys[a][0] = UUID.randomUUID();
+            keys[a][1] = UUID.randomUUID();
+            pool.submit(() -> {
+                try {
+                    for (int step = 0; step < 2; step++) {
+                        var r = raw("POST", base + "/entries", clerks[step], body(u, a), keys[a][step], null);
+                        answers[a][step] = r.statusCode();
+                        if (r.statusCode() != 201) {
+                            return;
+                        }
+                        minutesIds[a] = Long.parseLong(find(r.body(), "\"minutes\":\\{\"id\":(\\d+)"));
+                        acknowledged.incrementAndGet();
+                    }
+                    var r = raw("POST", base + "/" + minutesIds[a] + "/certification", province, null, null, "\"1\"");
+                    answers[a][2] = r.statusCode();
+                    if (r.statusCode() == 200) {
+                        acknowledged.incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException killed) {
+                    // no answer: the server died with the request in flight
+                }
+                return;
+            });
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (acknowledged.get() < AREAS * 3 * 2 / 5 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        app.destroyForcibly();                                       // SIGKILL, with requests in flight
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        int acked = acknowledged.get();
+        assertThat(acked).as("killed part way").isBetween(AREAS * 3 * 2 / 5, AREAS * 3 - 1);
+
+        start("burst-second");
+        // every acknowledged step is there; nothing else
+        var held = minutesByArea(base, province);
+        for (int a = 0; a < AREAS; a++) {
+            var m = held.get(areas.get(a));
+            if (answers[a][2] == 200) {
+                assertThat(m.status()).as("area %d: its certification was acknowledged", a).isEqualTo("CERTIFIED");
+            } else if (answers[a][1] == 201) {
+                assertThat(m.status()).as("area %d", a).isIn("VERIFIED", "CERTIFIED");
+            } else if (answers[a][0] == 201) {
+                assertThat(m).as("area %d: its first entry was acknowledged", a).isNotNull();
+                assertThat(m.entries()).as("area %d", a).isGreaterThanOrEqualTo(1);
+            }
+            if (m != null && !m.status().equals("CERTIFIED") && !m.status().equals("VERIFIED")) {
+                assertThat(m.entries()).as("area %d: at most the two entries sent", a).isBetween(0, 2);
+            }
+        }
+        // everything sent again with the same keys: replays answer 200 and store nothing; the rest is done now
+        int replayed = 0;
+        for (int a = 0; a < AREAS; a++) {
+            for (int step = 0; step < 2; step++) {
+                var r = raw("POST", base + "/entries", clerks[step], body(u, a), keys[a][step], null);
+                if (answers[a][step] == 201) {
+                    assertThat(r.statusCode()).as("area %d entry %d: a resend of an acknowledged entry", a, step)
+                            .isEqualTo(200);
+                }
+                if (r.statusCode() == 200) {
+                    replayed++;
+                }
+                if (r.statusCode() == 200 || r.statusCode() == 201) {
+                    minutesIds[a] = Long.parseLong(find(r.body(), "\"minutes\":\\{\"id\":(\\d+)"));
+                }
+            }
+            var m = minutesByArea(base, province).get(areas.get(a));
+            if (!m.status().equals("CERTIFIED")) {
+                assertThat(raw("POST", base + "/" + m.id() + "/certification", province, null, null, "\"1\"").statusCode())
+                        .isEqualTo(200);
+            } else {
+                assertThat(raw("POST", base + "/" + m.id() + "/certification", province, null, null, "\"1\"").statusCode())
+                        .as("certifying twice").isEqualTo(409);
+            }
+        }
+        int entriesAcknowledged = 0;
+        for (int[] answer : answers) {
+            entriesAcknowledged += (answer[0] == 201 ? 1 : 0) + (answer[1] == 201 ? 1 : 0);
+        }
+        assertThat(replayed).as("every acknowledged entry, and any committed whose answer was lost, replayed")
+                .isGreaterThanOrEqualTo(entriesAcknowledged);
+        held = minutesByArea(base, province);
+        assertThat(held).hasSize(AREAS);
+        assertThat(held.values()).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo("CERTIFIED");
+            assertThat(m.version()).isEqualTo(1);
+        });
+        // the stored results are what the minutes make, and the audit chain is whole
+        assertThat(api("POST", "/api/v1/elections/" + election + "/results/recomputation", null, 200))
+                .contains("\"differed\":[]");
+        String results = api("GET", "/api/v1/elections/" + election + "/results", null, 200);
+        assertThat(results).contains("\"status\":\"CERTIFIED\"").contains("\"electorate\":" + 300 * AREAS);
+        assertThat(api("GET", "/api/v1/audit/verification", null, 200)).contains("\"intact\":true");
+    }
+
+    record Held(long id, String status, int entries, int version) {
+    }
+
+    private java.util.Map<Long, Held> minutesByArea(String base, String user) throws Exception {
+        var r = raw("GET", base, user, null, null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        java.util.Map<Long, Held> out = new java.util.HashMap<>();
+        for (var m : new tools.jackson.databind.json.JsonMapper().readTree(r.body())) {
+            out.put(m.get("pollingArea").asLong(), new Held(m.get("id").asLong(), m.get("status").asString(),
+                    m.get("entries").asInt(), m.get("version").asInt()));
+        }
+        return out;
+    }
+
+    private static String body(vn.baucu.support.UnitElections.Built u, int a) {
+        return vn.baucu.support.MinutesBodies.area(u, u.areas().get(a), 300, 280, 150, 90, 40);
+    }
+
+    /** A request as {@code user} (the test password), whatever its answer; an IOException if the server is gone. */
+    private HttpResponse<String> raw(String method, String path, String user, String json, UUID key, String ifMatch)
+            throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + vn.baucu.support.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            b.header("Idempotency-Key", key.toString());
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code BUILT …} line the child prints once its election is ready. */
+    private String builtLine(Path log) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < until) {
+            assertThat(app.isAlive()).as("baucu is running (see %s)", log).isTrue();
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("BUILT ")) {
+                    return line;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the election was not built; see " + log);
+    }
+
+    private Path start(String name) throws Exception {
+        return start(name, java.util.Map.of());
+    }
+
+    private Path start(String name, java.util.Map<String, String> env) throws Exception {
         Path log = Path.of("target", "application-kill-" + name + ".log");
         var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), BaucuApplication.class.getName())
+                "-cp", System.getProperty("java.class.path"), KillableBaucu.class.getName())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
         pb.environment().remove("DB_URL");
         pb.environment().put("BAUCU_DATA_DIR", data.toString());
         pb.environment().put("SERVER_PORT", String.valueOf(port));
@@ -123,7 +306,7 @@ class ApplicationKillIT {
                 var r = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
+                    return log;
                 }
             } catch (IOException notYet) {
                 // still starting
