@@ -35,6 +35,18 @@ public class PageForms {
         return "redirect:" + success;
     }
 
+    /**
+     * Gives the page being answered the status of the refusal it shows (a form shown again with its problems is a
+     * 400, 403, 409 or 422, never a 200: browsers do not care, programs and caches do).
+     */
+    public static void answerWith(DomainException e) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            attributes.getResponse().setStatus(e.kind().status);
+        }
+    }
+
     /** The page again, showing a refusal under its own status; anything but 400, 409 or 422 is rethrown. */
     public String refused(DomainException e, Model model, Locale locale, HttpServletResponse response, Supplier<String> page) {
         if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST

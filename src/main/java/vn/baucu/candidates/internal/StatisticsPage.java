@@ -69,6 +69,7 @@ class StatisticsPage {
             if (e.kind() != vn.baucu.platform.DomainException.Kind.UNPROCESSABLE) {
                 throw e;
             }
+            vn.baucu.platform.PageForms.answerWith(e);
             model.addAttribute("problem", problems.render(e, locale));
             model.addAttribute("violations", problems.violations(e.violations(), locale));
             return statistics(id, null, false, model, locale);

@@ -103,6 +103,7 @@ class ElectionPages {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
                 throw e;
             }
+            vn.baucu.platform.PageForms.answerWith(e);
             showProblem(e, model, locale);
             return list(model);
         }
@@ -158,6 +159,7 @@ class ElectionPages {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
                 throw e;
             }
+            vn.baucu.platform.PageForms.answerWith(e);
             showProblem(e, model, locale);
             return page.get();
         }

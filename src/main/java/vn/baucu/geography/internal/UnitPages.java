@@ -168,6 +168,7 @@ class UnitPages {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
                 throw e;
             }
+            vn.baucu.platform.PageForms.answerWith(e);
             model.addAttribute("problem", problems.render(e, locale));
             model.addAttribute("violations", problems.violations(e.violations(), locale));
             detail(code, day, model);

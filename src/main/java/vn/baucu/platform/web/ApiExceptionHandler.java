@@ -70,6 +70,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(renderer.render(ConstraintProblems.of(e), locale));
     }
 
+    /** A request that should carry a file sent without one (not multipart): 400, never a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(renderer.render(413, "too-large", "problem.too-large", new Object[0], List.of(), locale));
+        }
+        return respond(renderer.render(400, "bad-request", "problem.file-expected", new Object[0], List.of(), locale));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) {
         log.error("unexpected error", e);

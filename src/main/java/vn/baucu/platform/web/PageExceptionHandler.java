@@ -55,6 +55,17 @@ class PageExceptionHandler {
         return domain(ConstraintProblems.of(e), locale, response);
     }
 
+    /** A form that should carry a file sent without one (not multipart): 400, never a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ModelAndView notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
+                              HttpServletResponse response) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return tooLarge(tooLarge, locale, response);
+        }
+        return page(renderer.render(400, "bad-request", "problem.file-expected", new Object[0], List.of(), locale),
+                locale, response, List.of());
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, Locale locale, HttpServletResponse response) {
         return page(renderer.render(413, "too-large", "problem.too-large", new Object[0], List.of(), locale),

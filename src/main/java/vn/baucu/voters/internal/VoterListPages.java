@@ -103,6 +103,7 @@ class VoterListPages {
                 model.addAttribute("errorsToken", token);
             }
         } catch (DomainException e) {
+            vn.baucu.platform.PageForms.answerWith(e);
             model.addAttribute("problem", problems.render(e, locale));
             model.addAttribute("violations", problems.violations(e.violations(), locale));
         }
