@@ -434,4 +434,86 @@ class PartyCongressIT {
                 + "\"electionDay\":\"2022-07-03\",\"scopeCode\":\"" + v.villageCode() + "\"}", 422);
         assertThat(field(asElection.get("violations"), "code")).contains("L-210");
     }
+
+    /**
+     * The same congress run by the commune's Party committee on its pages, one small form per step: the cell, convening,
+     * the roll, the list (a refused one shown with its problem and status), the count entered twice by two people
+     * (a resend of a form stores nothing), certification, closing and ratification.
+     */
+    @Test
+    void aCongressIsRunOnThePartyCommitteesPages() throws Exception {
+        VillageElections.Built v = recognisedHead();
+        String headId = personalIdOf(v.candidateIds().get(0));
+        String user1 = users.create(Role.PARTY_COMMITTEE, v.communeCode(), null);
+        String user2 = users.create(Role.PARTY_COMMITTEE, v.communeCode(), null);
+        RequestPostProcessor party = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user1, TestUsers.PASSWORD);
+        long cell = cell(v.villageCode(), party);
+        JsonNode added = call(post("/api/v1/party/cells/" + cell + "/members"), party, members(headId, 7, true), 201);
+        long head = added.get(0).get("id").asLong();
+        var one = vn.baucu.support.Pages.login(mvc, user1, TestUsers.PASSWORD);
+        var two = vn.baucu.support.Pages.login(mvc, user2, TestUsers.PASSWORD);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+
+        assertThat(vn.baucu.support.Pages.page(mvc, one, "/party/cells?scope=" + v.communeCode()))
+                .contains("/party/cells/" + cell);
+        assertThat(vn.baucu.support.Pages.page(mvc, one, "/party/cells/" + cell)).contains("id=\"convene\"")
+                .contains("7 đảng viên chính thức");
+        String location = mvc.perform(post("/party/cells/" + cell + "/congresses").session(one).with(csrf)
+                        .param("term", "2022-2025").param("heldOn", "2022-07-03"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.replaceAll(".*/party/congresses/(\\d+).*", "$1"));
+        String page = vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id);
+        assertThat(page).contains("Phạm Văn Kiểm").contains("id=\"attendance\"").contains("Đã triệu tập");
+
+        mvc.perform(post("/party/congresses/" + id + "/attendance").session(one).with(csrf)
+                        .param("version", "1").param("m-" + added.get(6).get("id").asLong(), "ABSENT")
+                        .param("m-" + added.get(5).get("id").asLong(), "EXCUSED")
+                        .param("r-" + added.get(5).get("id").asLong(), "đi công tác"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id))
+                .contains("Triệu tập 7; trừ 2 vắng có lý do được chấp nhận: 5; có mặt 5");
+        // a list approved by too few: shown again with the problem, as a 422
+        String refused = mvc.perform(post("/party/congresses/" + id + "/votes").session(one).with(csrf)
+                        .param("nominee", String.valueOf(head)).param("listFor", "2").param("listAgainst", "3"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(refused).contains("chưa được thông qua");
+        mvc.perform(post("/party/congresses/" + id + "/votes").session(one).with(csrf)
+                .param("nominee", String.valueOf(head)).param("listFor", "5").param("listAgainst", "0"))
+                .andExpect(status().is3xxRedirection());
+        long vote = call(get("/api/v1/party/congresses/" + id), party, null, 200).get("votes").get(0).get("id").asLong();
+
+        String key = UUID.randomUUID().toString();
+        for (int send = 0; send < 2; send++) {        // the form sent twice (a double tap): one entry
+            mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").session(one).with(csrf)
+                    .param("idempotencyKey", key).param("participants", "5").param("ballotsIssued", "5")
+                    .param("ballotsReturned", "5").param("validBallots", "5").param("invalidBallots", "0")
+                    .param("votes-" + head, "5")).andExpect(status().is3xxRedirection());
+        }
+        JsonNode c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
+        assertThat(c.get("votes").get(0).get("entries").asInt()).isEqualTo(1);
+        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").session(two).with(csrf)
+                .param("idempotencyKey", UUID.randomUUID().toString()).param("participants", "5").param("ballotsIssued", "5")
+                .param("ballotsReturned", "5").param("validBallots", "5").param("invalidBallots", "0")
+                .param("votes-" + head, "5")).andExpect(status().is3xxRedirection());
+        c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
+        assertThat(c.get("votes").get(0).get("status").asString()).isEqualTo("VERIFIED");
+        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/certification").session(two).with(csrf)
+                .param("version", c.get("votes").get(0).get("version").asString())).andExpect(status().is3xxRedirection());
+        c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
+        assertThat(c.get("secretaryId").asLong()).isEqualTo(head);
+        mvc.perform(post("/party/congresses/" + id + "/closing").session(one).with(csrf)
+                .param("version", c.get("version").asString())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/party/congresses/" + id + "/ratification").session(one).with(csrf)
+                .param("decisionNo", "12-QĐ/ĐU").param("decidedOn", "2022-07-08")).andExpect(status().is3xxRedirection());
+        page = vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id);
+        assertThat(page).contains("Đã được chuẩn y").contains("Quyết định 12-QĐ/ĐU ngày 08/07/2022")
+                .contains("Phạm Văn Kiểm").doesNotContain("id=\"attendance\"");
+        // Party data stays with the Party committees
+        var official = vn.baucu.support.Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        mvc.perform(get("/party/congresses/" + id).session(official)).andExpect(status().isForbidden());
+        mvc.perform(get("/party/cells/" + cell).session(official)).andExpect(status().isForbidden());
+    }
 }

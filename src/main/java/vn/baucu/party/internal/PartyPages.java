@@ -1,28 +1,193 @@
 package vn.baucu.party.internal;
 
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import vn.baucu.geography.AdminUnits;
 import vn.baucu.party.UnifiedPost;
 import vn.baucu.platform.Authorization;
 
-/** The unified-post report page for Party committee users (the scope defaults to the user's unit, the day to today). */
+/**
+ * The Party committee's pages: the unified-post report (the scope defaults to the user's unit, the day to today), the
+ * cells of a unit, a cell with its members and congresses, and a congress run step by step on a phone — convened,
+ * the roll, the list approved by show of hands, the count of each ballot entered twice (each form with its own
+ * idempotency key), a difference resolved, certified, closed, ratified by the superior committee — each step one
+ * small form through the {@link Congresses} facade, which checks the law and the Party guard.
+ */
 @Controller
 class PartyPages {
 
     private final UnifiedPost unifiedPost;
     private final AdminUnits units;
     private final Authorization authorization;
+    private final vn.baucu.party.PartyCells cells;
+    private final vn.baucu.party.Congresses congresses;
+    private final vn.baucu.platform.PageForms forms;
 
-    PartyPages(UnifiedPost unifiedPost, AdminUnits units, Authorization authorization) {
+    PartyPages(UnifiedPost unifiedPost, AdminUnits units, Authorization authorization, vn.baucu.party.PartyCells cells,
+               vn.baucu.party.Congresses congresses, vn.baucu.platform.PageForms forms) {
         this.unifiedPost = unifiedPost;
         this.units = units;
         this.authorization = authorization;
+        this.cells = cells;
+        this.congresses = congresses;
+        this.forms = forms;
+    }
+
+    @GetMapping("/party/cells")
+    String cellList(@RequestParam(required = false) String scope, Model model) {
+        String unit = scope == null || scope.isBlank() ? authorization.currentUser().unitCode() : scope.strip();
+        LocalDate day = units.today();
+        model.addAttribute("scope", unit);
+        model.addAttribute("scopeName", unit == null ? null : units.find(unit, day).map(u -> u.name()).orElse(unit));
+        model.addAttribute("cells", unit == null ? java.util.List.of() : cells.list(unit, day));
+        return "party/cells";
+    }
+
+    @GetMapping("/party/cells/{id}")
+    String cell(@PathVariable long id, Model model) {
+        model.addAttribute("cell", cells.get(id));
+        model.addAttribute("members", cells.members(id));
+        model.addAttribute("congresses", congresses.ofCell(id));
+        return "party/cell";
+    }
+
+    @PostMapping("/party/cells/{id}/congresses")
+    String convene(@PathVariable long id, @RequestParam(required = false) String term,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                   @RequestParam(required = false) Integer committeeSeats, Model model, Locale locale,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            var c = congresses.convene(id, term, heldOn, committeeSeats);
+            redirect.addFlashAttribute("done", "party.page.convened");
+            return "redirect:/party/congresses/" + c.id();
+        } catch (vn.baucu.platform.DomainException e) {
+            return forms.refused(e, model, locale, response, () -> cell(id, model));
+        }
+    }
+
+    @GetMapping("/party/congresses/{id}")
+    String congress(@PathVariable long id, Model model) {
+        var c = congresses.get(id);
+        model.addAttribute("congress", c);
+        model.addAttribute("members", cells.members(c.cellId()));
+        // each count form its own idempotency key: a resend of that form replays, another form is another request
+        Map<Long, UUID> keys = new java.util.HashMap<>();
+        c.votes().forEach(v -> keys.put(v.id(), UUID.randomUUID()));
+        model.addAttribute("keys", keys);
+        return "party/congress";
+    }
+
+    @PostMapping("/party/congresses/{id}/attendance")
+    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale,
+                      RedirectAttributes redirect, HttpServletResponse response) {
+        var c = congresses.get(id);
+        java.util.List<vn.baucu.party.Congresses.Absence> absences = new java.util.ArrayList<>();
+        for (var m : cells.members(c.cellId())) {
+            String state = form.getOrDefault("m-" + m.id(), "PRESENT");
+            if (!state.equals("PRESENT")) {
+                absences.add(new vn.baucu.party.Congresses.Absence(m.id(), form.get("r-" + m.id()),
+                        state.equals("EXCUSED")));
+            }
+        }
+        return forms.submit(model, locale, redirect, response, "party.page.saved", "/party/congresses/" + id,
+                () -> congresses.recordAttendance(id, absences, number(form.get("version"))), () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/votes")
+    String list(@PathVariable long id, @RequestParam Map<String, String> form,
+                @RequestParam(name = "nominee", required = false) java.util.List<Long> nominees, Model model,
+                Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        java.util.List<vn.baucu.party.Congresses.FloorNomination> floor = number(form.get("floor")) == null
+                ? java.util.List.of()
+                : java.util.List.of(new vn.baucu.party.Congresses.FloorNomination(number(form.get("floor")).longValue(),
+                        number(form.get("floorSupport"))));
+        var list = new vn.baucu.party.Congresses.NewList(blank(form.get("body")), nominees == null ? java.util.List.of() : nominees,
+                floor, number(form.get("listFor")), number(form.get("listAgainst")), blank(form.get("insteadOfHead")));
+        return forms.submit(model, locale, redirect, response, "party.page.list-set", "/party/congresses/" + id,
+                () -> congresses.setList(id, list), () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/votes/{vote}/entries")
+    String enter(@PathVariable long id, @PathVariable long vote, @RequestParam Map<String, String> form, Model model,
+                 Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        java.util.List<vn.baucu.party.Congresses.CountEntry.MemberVotes> votes = new java.util.ArrayList<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("votes-")) {
+                votes.add(new vn.baucu.party.Congresses.CountEntry.MemberVotes(Long.valueOf(k.substring(6)), whole(v)));
+            }
+        });
+        var entry = new vn.baucu.party.Congresses.CountEntry(whole(form.get("electorate")), whole(form.get("participants")),
+                whole(form.get("ballotsIssued")), whole(form.get("ballotsReturned")), whole(form.get("validBallots")),
+                whole(form.get("invalidBallots")), votes);
+        return forms.submit(model, locale, redirect, response, "party.page.entered", "/party/congresses/" + id,
+                () -> congresses.enter(vote, entry, vn.baucu.platform.Idempotency.key(form.get("idempotencyKey"))),
+                () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/votes/{vote}/resolution")
+    String resolve(@PathVariable long id, @PathVariable long vote, @RequestParam(required = false) String keep,
+                   @RequestParam(required = false) String reenter, Model model, Locale locale,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.resolved", "/party/congresses/" + id,
+                () -> congresses.resolve(vote, blank(keep), "true".equals(reenter)), () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/votes/{vote}/certification")
+    String certify(@PathVariable long id, @PathVariable long vote, @RequestParam(required = false) String version,
+                   Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.certified", "/party/congresses/" + id,
+                () -> congresses.certify(vote, number(version)), () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/closing")
+    String close(@PathVariable long id, @RequestParam(required = false) String version, Model model, Locale locale,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.closed", "/party/congresses/" + id,
+                () -> congresses.close(id, number(version)), () -> congress(id, model));
+    }
+
+    @PostMapping("/party/congresses/{id}/ratification")
+    String ratify(@PathVariable long id, @RequestParam(required = false) String decisionNo,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+                  Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.ratified", "/party/congresses/" + id,
+                () -> congresses.ratify(id, decisionNo, decidedOn), () -> congress(id, model));
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** A whole number from a form field: null when empty, refused (naming the field's value) when not a number. */
+    private static Integer number(String v) {
+        Long n = whole(v);
+        return n == null ? null : Math.toIntExact(Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n)));
+    }
+
+    private static Long whole(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            throw vn.baucu.platform.DomainException.malformed(java.util.List.of(vn.baucu.platform.Violation.of("P-400",
+                    "number", "problem.bad-parameter", "number", v)));
+        }
     }
 
     @GetMapping("/party/unified-post")
