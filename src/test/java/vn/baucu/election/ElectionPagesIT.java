@@ -70,7 +70,7 @@ class ElectionPagesIT {
         mvc.perform(post("/elections").session(session).with(csrf())
                         .param("kind", "VILLAGE_HEAD").param("ruleSet", "NATIONAL_ASSEMBLY_2025").param("name", "x")
                         .param("term", "x").param("electionDay", "2024-06-02").param("scopeCode", "00004"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("L-202")));
     }
 }
