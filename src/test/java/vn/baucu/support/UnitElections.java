@@ -85,19 +85,20 @@ public class UnitElections {
                 new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
         List<Long> areas = new ArrayList<>();
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        // one block of ids per polling area: a person is on one list only, so two areas must never draw the same id
+        int base = random.nextInt(0, 1_000_000 - 1_000 * Math.max(areaCount, 1));
         for (int a = 0; a < areaCount; a++) {
             long area = organisations.addPollingArea(commune, DAY, random.nextInt(1, 1_000_000), "Khu vực kiểm thử " + (a + 1),
                     "Nhà văn hóa", voters, null).id();
             areas.add(area);
             StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Nơi cư trú\n");
-            int base = random.nextInt(0, 900_000);
             for (int i = 1; i <= voters; i++) {
                 boolean woman = i % 2 == 0;
                 LocalDate born = LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28);
                 csv.append(woman ? "Nguyễn Thị Cử Tri" : "Trần Văn Cử Tri").append(',').append(born.format(dmy)).append(',')
                         .append(woman ? "Nữ" : "Nam").append(",022").append(woman ? '1' : '0')
                         .append(String.format("%02d", born.getYear() % 100))
-                        .append(String.format("%06d", (base + i * 2 + a) % 1_000_000)).append(",Tổ 1\n");
+                        .append(String.format("%06d", base + a * 1_000 + i)).append(",Tổ 1\n");
             }
             byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
             voterLists.confirm(election, new VoterLists.Target(area, null), "kv-" + area + ".csv",
