@@ -103,7 +103,6 @@ class ElectionPages {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
                 throw e;
             }
-            vn.baucu.platform.PageForms.answerWith(e);
             showProblem(e, model, locale);
             return list(model);
         }
@@ -159,7 +158,6 @@ class ElectionPages {
             if (e.kind() != DomainException.Kind.UNPROCESSABLE && e.kind() != DomainException.Kind.BAD_REQUEST) {
                 throw e;
             }
-            vn.baucu.platform.PageForms.answerWith(e);
             showProblem(e, model, locale);
             return page.get();
         }
@@ -167,7 +165,9 @@ class ElectionPages {
         return success;
     }
 
+    /** The page shows the refusal, under the refusal's own status. */
     private void showProblem(DomainException e, Model model, Locale locale) {
+        vn.baucu.platform.PageForms.answerWith(e);
         model.addAttribute("problem", problems.render(e, locale));
         model.addAttribute("violations", problems.violations(e.violations(), locale));
     }
