@@ -14,6 +14,8 @@ public enum AuditAction {
     LOGIN_FAILED(Kind.ACCOUNT, "A sign-in (page or API) with a wrong password or an unknown or locked account."),
     ACCOUNT_LOCKED(Kind.ACCOUNT, "An account was locked after too many wrong passwords from one client."),
     LOGIN_THROTTLED(Kind.ACCOUNT, "A client was refused sign-in for a while after too many failures."),
+    API_TOKEN_ISSUED(Kind.ACCOUNT, "A program signed in with its password and received a short-lived API token."),
+    API_TOKEN_REVOKED(Kind.ACCOUNT, "An API token was revoked by the program holding it."),
     // units and villages
     GSO_DATASET_IMPORTED(Kind.CHANGE, "A bundled GSO dataset of administrative units was loaded."),
     VILLAGE_CREATED(Kind.CHANGE, "A commune created a village or residential group."),

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.baucu.audit.AuditLog;
+import vn.baucu.platform.ApiTokenEvent;
 import vn.baucu.platform.SignInEvent;
 import vn.baucu.platform.UserCreated;
 
@@ -40,5 +41,16 @@ class PlatformEventsAudit {
         String who = event.username() == null || event.username().isBlank() ? "?" : event.username();
         audit.recordOnItsOwn(event.kind() == SignInEvent.Kind.SUCCEEDED ? who : "anonymous", action, "user", who, null,
                 Map.of("client", String.valueOf(event.client())));
+    }
+
+    /** A token issued or revoked: in the transaction that stores it. */
+    @EventListener
+    void on(ApiTokenEvent event) {
+        String action = switch (event.kind()) {
+            case ISSUED -> "API_TOKEN_ISSUED";
+            case REVOKED -> "API_TOKEN_REVOKED";
+        };
+        audit.recordAs(event.username(), action, "user", event.username(), null,
+                Map.of("client", String.valueOf(event.client()), "token", event.tokenId()));
     }
 }

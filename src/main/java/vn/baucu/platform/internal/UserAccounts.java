@@ -56,21 +56,26 @@ class UserAccounts implements UserDetailsService {
     }
 
     Optional<BaucuUserDetails> find(String username) {
-        Instant now = clock.instant();
-        return jdbc.sql("""
-                        select username, full_name, role, unit_code, polling_area_id, password_hash, enabled, locked_until
-                        from app_user where username = :username""")
+        return jdbc.sql("select " + COLUMNS + " from app_user where username = :username")
                 .param("username", username)
-                .query((rs, i) -> {
-                    Timestamp locked = rs.getTimestamp("locked_until");
-                    return new BaucuUserDetails(
-                            new CurrentUser(rs.getString("username"), rs.getString("full_name"),
-                                    Role.valueOf(rs.getString("role")), rs.getString("unit_code"),
-                                    rs.getObject("polling_area_id", Long.class)),
-                            rs.getString("password_hash"), rs.getBoolean("enabled"),
-                            locked == null ? null : locked.toInstant(), now);
-                })
+                .query(mapper(clock.instant()))
                 .optional();
+    }
+
+    /** The columns {@link #mapper} reads, from {@code app_user} (unqualified). */
+    static final String COLUMNS = "username, full_name, role, unit_code, polling_area_id, password_hash, enabled, locked_until";
+
+    /** A user row as Spring Security's principal, locked or not as of {@code now}. */
+    static org.springframework.jdbc.core.RowMapper<BaucuUserDetails> mapper(Instant now) {
+        return (rs, i) -> {
+            Timestamp locked = rs.getTimestamp("locked_until");
+            return new BaucuUserDetails(
+                    new CurrentUser(rs.getString("username"), rs.getString("full_name"),
+                            Role.valueOf(rs.getString("role")), rs.getString("unit_code"),
+                            rs.getObject("polling_area_id", Long.class)),
+                    rs.getString("password_hash"), rs.getBoolean("enabled"),
+                    locked == null ? null : locked.toInstant(), now);
+        };
     }
 
     /**

@@ -28,8 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: {@code /api/**} for programs (HTTP Basic, stateless, no CSRF, problem+json on
- * 401/403) and everything else for people (form login, CSRF on). Public without login: the portal,
+ * Two filter chains: {@code /api/**} for programs (HTTP Basic or a short-lived Bearer token from
+ * {@code POST /api/v1/tokens}, stateless, no CSRF, problem+json on 401/403) and everything else for people (form login, CSRF on). Public without login: the portal,
  * the stateless computation endpoints of the published contracts, static assets, health and the
  * OpenAPI description.
  */
@@ -54,9 +54,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemRenderer renderer, JsonMapper json, LocaleResolver locales,
-                            vn.baucu.platform.internal.LoginThrottle throttle) throws Exception {
+                            vn.baucu.platform.internal.LoginThrottle throttle,
+                            vn.baucu.platform.internal.ApiTokens tokens) throws Exception {
         var problems = new FilterProblemWriter(renderer, json, locales);
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokens(tokens, problems),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInGuards.CrossSite(problems),
                         org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInGuards.Throttle(throttle, problems, true),
