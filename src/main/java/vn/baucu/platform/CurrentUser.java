@@ -7,7 +7,8 @@ package vn.baucu.platform;
  * @param pollingAreaId for an election team member of a polling area: that area (its commune is {@code unitCode});
  *                      null for everyone else (a village's team is scoped by {@code unitCode} alone)
  */
-public record CurrentUser(String username, String fullName, Role role, String unitCode, Long pollingAreaId) {
+public record CurrentUser(String username, String fullName, Role role, String unitCode, Long pollingAreaId)
+        implements java.io.Serializable {
 
     public CurrentUser(String username, String fullName, Role role, String unitCode) {
         this(username, fullName, role, unitCode, null);

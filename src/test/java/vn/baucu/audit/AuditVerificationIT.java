@@ -131,7 +131,7 @@ class AuditVerificationIT {
         String page = vn.baucu.support.Pages.page(mvc, admin, "/audit");
         assertThat(page).contains("Chuỗi băm nguyên vẹn").contains(audit.head().head().substring(0, 16));
         var observer = vn.baucu.support.Pages.login(mvc, TestUsers.create(users, Role.OBSERVER, "22"), TestUsers.PASSWORD);
-        mvc.perform(get("/audit").session(observer)).andExpect(status().isForbidden());
+        mvc.perform(get("/audit").cookie(observer)).andExpect(status().isForbidden());
         // the day's head is published, as it stood when the day was first checked
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
         mvc.perform(get("/api/v1/public/audit-head")).andExpect(status().isOk())

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.baucu.platform.Role;
@@ -52,17 +52,17 @@ class CandidatePagesIT {
         long election = Api.createElection(mvc, "{\"kind\":\"VILLAGE_HEAD\",\"ruleSet\":\"VILLAGE_HEAD_2023\",\"name\":\"Bầu trưởng thôn trang\","
                 + "\"term\":\"2027-2029\",\"electionDay\":\"2027-06-06\",\"scopeCode\":\"06709\"}");
         String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        MockHttpSession clerk = login(mvc, official, TestUsers.PASSWORD);
+        Cookie clerk = login(mvc, official, TestUsers.PASSWORD);
         String base = "/elections/" + election + "/contests/" + village;
 
         assertThat(page(mvc, clerk, "/elections/" + election + "/candidates?q=" + village)).contains(base + "/candidates");
 
-        String tooYoung = mvc.perform(post(base + "/candidates").session(clerk).with(csrf())
+        String tooYoung = mvc.perform(post(base + "/candidates").cookie(clerk).with(csrf())
                         .param("fullName", "Lý Văn Non").param("birthDate", "2006-06-07").param("sex", "M")
                         .param("nominationSource", "INTRODUCED").param("residesInVillage", "true"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(tooYoung).contains("K-101").contains("Lý Văn Non");
-        mvc.perform(post(base + "/candidates").session(clerk).with(csrf())
+        mvc.perform(post(base + "/candidates").cookie(clerk).with(csrf())
                         .param("fullName", "Hoàng Thị Thắm").param("birthDate", "1980-03-03").param("sex", "F")
                         .param("nominationSource", "INTRODUCED").param("residesInVillage", "true").param("ethnicity", "Tày")
                         .param("partyMember", "on").param("exclusions", ""))
@@ -70,29 +70,29 @@ class CandidatePagesIT {
         long tham = jdbc.sql("select id from candidate where election_id = :e and full_name = 'Hoàng Thị Thắm'")
                 .param("e", election).query(Long.class).single();
 
-        assertThat(mvc.perform(post(base + "/final-list").session(clerk).with(csrf()))
+        assertThat(mvc.perform(post(base + "/final-list").cookie(clerk).with(csrf()))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("K-124").contains("Mẫu 05");
-        mvc.perform(post(base + "/front-meeting").session(clerk).with(csrf())
+        mvc.perform(post(base + "/front-meeting").cookie(clerk).with(csrf())
                         .param("heldOn", "2027-05-10").param("attendance", "9").param("chairedBy", "Trần Văn Mặt Trận")
                         .param("cellAgreed", "true").param("cellAgreedOn", "2027-05-11").param("cellAgreementRef", "BB 2/CU")
                         .param("minutesSentOn", "2027-05-12").param("candidateIds", String.valueOf(tham)))
                 .andExpect(redirectedUrl(base + "/candidates"));
-        mvc.perform(post(base + "/final-list").session(clerk).with(csrf())).andExpect(redirectedUrl(base + "/candidates"));
+        mvc.perform(post(base + "/final-list").cookie(clerk).with(csrf())).andExpect(redirectedUrl(base + "/candidates"));
         String view = page(mvc, clerk, base + "/candidates");
         assertThat(view).contains("Hoàng Thị Thắm").contains("Trong danh sách chính thức").contains("Chi ủy đã thống nhất ngày 11/05/2027")
                 .contains("Người được giới thiệu: Hoàng Thị Thắm").contains("counting-minutes.pdf")
                 .contains("<option value=\"STRUCK_OFF\">Bị xóa tên</option>").contains("front-meeting.pdf");
 
         // withdrawing needs a reason
-        assertThat(mvc.perform(post(base + "/candidates/" + tham + "/status").session(clerk).with(csrf())
+        assertThat(mvc.perform(post(base + "/candidates/" + tham + "/status").cookie(clerk).with(csrf())
                         .param("status", "WITHDRAWN").param("date", "2027-05-20"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("K-108");
 
         // another commune's official cannot nominate here
         String stranger = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06712");
-        mvc.perform(post(base + "/candidates").session(login(mvc, stranger, TestUsers.PASSWORD)).with(csrf())
+        mvc.perform(post(base + "/candidates").cookie(login(mvc, stranger, TestUsers.PASSWORD)).with(csrf())
                         .param("fullName", "Người Lạ").param("birthDate", "1980-01-01").param("sex", "M")
                         .param("nominationSource", "INTRODUCED"))
                 .andExpect(status().isForbidden());
@@ -112,29 +112,29 @@ class CandidatePagesIT {
         mvc.perform(post("/api/v1/elections/" + na + "/contests/22-1/candidates").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fullName\":\"Vi Thị Hiệp\",\"birthDate\":\"1975-01-01\",\"sex\":\"F\",\"nominationSource\":\"INTRODUCED\"}"))
                 .andExpect(status().isCreated());
-        MockHttpSession session = login(mvc, "admin", "admin-test-password");
+        Cookie session = login(mvc, "admin", "admin-test-password");
         assertThat(page(mvc, session, "/elections/" + na + "/consultations?unit=22")).contains("Vi Thị Hiệp").contains("chưa lấy ý kiến cử tri");
-        String refused = mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
+        String refused = mvc.perform(post("/elections/" + na + "/consultations").cookie(session).with(csrf())
                         .param("unitCode", "22").param("round", "2").param("heldOn", "2027-02-02").param("attendance", "40"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("K-111");
-        assertThat(mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
+        assertThat(mvc.perform(post("/elections/" + na + "/consultations").cookie(session).with(csrf())
                         .param("unitCode", "22").param("round", "hai").param("heldOn", "2027-02-02").param("attendance", "40")
                         .param("special-x", "lạ"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("P-405");
-        mvc.perform(post("/elections/" + na + "/consultations").session(session).with(csrf())
+        mvc.perform(post("/elections/" + na + "/consultations").cookie(session).with(csrf())
                         .param("unitCode", "22").param("round", "1").param("heldOn", "2027-01-20").param("attendance", "40")
                         .param("plannedSeats", "5"))
                 .andExpect(redirectedUrl("/elections/" + na + "/consultations?unit=22"));
         assertThat(page(mvc, session, "/elections/" + na + "/consultations?unit=22")).contains("Thỏa thuận cơ cấu, số lượng: 5 người");
 
         // the planned structure agreed at the first round, set on the statistics page and compared there
-        assertThat(mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
+        assertThat(mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").cookie(session).with(csrf())
                         .param("plan-WOMEN", "bốn mươi"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Q-203");
-        mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").session(session).with(csrf())
+        mvc.perform(post("/elections/" + na + "/candidates/statistics/plan").cookie(session).with(csrf())
                         .param("plan-WOMEN", "40").param("plan-ETHNIC_MINORITY", "18,5"))
                 .andExpect(redirectedUrl("/elections/" + na + "/candidates/statistics"));
         assertThat(page(mvc, session, "/elections/" + na + "/candidates/statistics")).contains("18.5").contains(">40<");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -166,18 +166,18 @@ class DashboardIT {
                 .get("unit").get("code").asString()).isEqualTo(u.communeCode());
 
         // the page: every line drills down, the Excel and big-screen links, the live stream to listen to
-        MockHttpSession session = Pages.login(mvc, users.create(Role.PROVINCE_OFFICIAL, "22", null), TestUsers.PASSWORD);
-        String page = mvc.perform(get("/elections/" + e + "/dashboard").session(session)).andExpect(status().isOk())
+        Cookie session = Pages.login(mvc, users.create(Role.PROVINCE_OFFICIAL, "22", null), TestUsers.PASSWORD);
+        String page = mvc.perform(get("/elections/" + e + "/dashboard").cookie(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("href=\"/elections/" + e + "/dashboard?unit=" + u.communeCode() + "\"")
                 .contains("/api/v1/elections/" + e + "/dashboard.xlsx?unit=22")
                 .contains("/elections/" + e + "/dashboard/screen?unit=22")
                 .contains("data-live=\"/api/v1/elections/" + e + "/live?unit=22\"")
                 .contains("id=\"minutes-table\"").contains("id=\"curve-table\"");
-        String panel = mvc.perform(get("/elections/" + e + "/dashboard/panel?unit=" + u.communeCode()).session(session))
+        String panel = mvc.perform(get("/elections/" + e + "/dashboard/panel?unit=" + u.communeCode()).cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(panel).startsWith("<div id=\"panel\"").contains("/elections/" + e + "/polling-day/pa-" + areas.get(2));
-        mvc.perform(get("/elections/" + e + "/dashboard/screen?unit=22").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/elections/" + e + "/dashboard/screen?unit=22").cookie(session)).andExpect(status().isOk());
 
         // Excel: the same figures as the JSON, a sheet per table
         byte[] xlsx = mvc.perform(get("/api/v1/elections/" + e + "/dashboard.xlsx?unit=22").with(province))
@@ -250,8 +250,8 @@ class DashboardIT {
         assertThat(line(d, v.villageCode()).get("outcomes").get("pendingRecognition").asInt()).isZero();
         assertThat(d.get("attention").toString()).doesNotContain("RECOGNITION_PENDING");
         // a village asked for as the unit is its polling-day page
-        MockHttpSession session = Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null), TestUsers.PASSWORD);
-        mvc.perform(get("/elections/" + e + "/dashboard?unit=" + v.villageCode()).session(session))
+        Cookie session = Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null), TestUsers.PASSWORD);
+        mvc.perform(get("/elections/" + e + "/dashboard?unit=" + v.villageCode()).cookie(session))
                 .andExpect(status().is3xxRedirection());
     }
 }

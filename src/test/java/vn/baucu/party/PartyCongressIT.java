@@ -279,13 +279,13 @@ class PartyCongressIT {
         var partySession = vn.baucu.support.Pages.login(mvc, users.create(Role.PARTY_COMMITTEE, v.communeCode(), null),
                 TestUsers.PASSWORD);
         String page = mvc.perform(get("/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03")
-                .session(partySession)).andExpect(status().isOk()).andReturn().getResponse()
+                .cookie(partySession)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("100.00").contains("unified-post.xlsx");
         var officialSession = vn.baucu.support.Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null),
                 TestUsers.PASSWORD);
         mvc.perform(get("/party/unified-post").param("scope", v.villageCode()).param("asOf", "2022-07-03")
-                .session(officialSession)).andExpect(status().isForbidden());
+                .cookie(officialSession)).andExpect(status().isForbidden());
         // reads of Party data are audited
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'PARTY_DATA_READ' and subject_id = :c")
                 .param("c", String.valueOf(id)).query(Integer.class).single()).isPositive();
@@ -459,14 +459,14 @@ class PartyCongressIT {
                 .contains("/party/cells/" + cell);
         assertThat(vn.baucu.support.Pages.page(mvc, one, "/party/cells/" + cell)).contains("id=\"convene\"")
                 .contains("7 đảng viên chính thức");
-        String location = mvc.perform(post("/party/cells/" + cell + "/congresses").session(one).with(csrf)
+        String location = mvc.perform(post("/party/cells/" + cell + "/congresses").cookie(one).with(csrf)
                         .param("term", "2022-2025").param("heldOn", "2022-07-03"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.replaceAll(".*/party/congresses/(\\d+).*", "$1"));
         String page = vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id);
         assertThat(page).contains("Phạm Văn Kiểm").contains("id=\"attendance\"").contains("Đã triệu tập");
 
-        mvc.perform(post("/party/congresses/" + id + "/attendance").session(one).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/attendance").cookie(one).with(csrf)
                         .param("version", "1").param("m-" + added.get(6).get("id").asLong(), "ABSENT")
                         .param("m-" + added.get(5).get("id").asLong(), "EXCUSED")
                         .param("r-" + added.get(5).get("id").asLong(), "đi công tác"))
@@ -474,38 +474,38 @@ class PartyCongressIT {
         assertThat(vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id))
                 .contains("Triệu tập 7; trừ 2 vắng có lý do được chấp nhận: 5; có mặt 5");
         // a list approved by too few: shown again with the problem, as a 422
-        String refused = mvc.perform(post("/party/congresses/" + id + "/votes").session(one).with(csrf)
+        String refused = mvc.perform(post("/party/congresses/" + id + "/votes").cookie(one).with(csrf)
                         .param("nominee", String.valueOf(head)).param("listFor", "2").param("listAgainst", "3"))
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(refused).contains("chưa được thông qua");
-        mvc.perform(post("/party/congresses/" + id + "/votes").session(one).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/votes").cookie(one).with(csrf)
                 .param("nominee", String.valueOf(head)).param("listFor", "5").param("listAgainst", "0"))
                 .andExpect(status().is3xxRedirection());
         long vote = call(get("/api/v1/party/congresses/" + id), party, null, 200).get("votes").get(0).get("id").asLong();
 
         String key = UUID.randomUUID().toString();
         for (int send = 0; send < 2; send++) {        // the form sent twice (a double tap): one entry
-            mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").session(one).with(csrf)
+            mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").cookie(one).with(csrf)
                     .param("idempotencyKey", key).param("participants", "5").param("ballotsIssued", "5")
                     .param("ballotsReturned", "5").param("validBallots", "5").param("invalidBallots", "0")
                     .param("votes-" + head, "5")).andExpect(status().is3xxRedirection());
         }
         JsonNode c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
         assertThat(c.get("votes").get(0).get("entries").asInt()).isEqualTo(1);
-        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").session(two).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/entries").cookie(two).with(csrf)
                 .param("idempotencyKey", UUID.randomUUID().toString()).param("participants", "5").param("ballotsIssued", "5")
                 .param("ballotsReturned", "5").param("validBallots", "5").param("invalidBallots", "0")
                 .param("votes-" + head, "5")).andExpect(status().is3xxRedirection());
         c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
         assertThat(c.get("votes").get(0).get("status").asString()).isEqualTo("VERIFIED");
-        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/certification").session(two).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/certification").cookie(two).with(csrf)
                 .param("version", c.get("votes").get(0).get("version").asString())).andExpect(status().is3xxRedirection());
         c = call(get("/api/v1/party/congresses/" + id), party, null, 200);
         assertThat(c.get("secretaryId").asLong()).isEqualTo(head);
-        mvc.perform(post("/party/congresses/" + id + "/closing").session(one).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/closing").cookie(one).with(csrf)
                 .param("version", c.get("version").asString())).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/party/congresses/" + id + "/ratification").session(one).with(csrf)
+        mvc.perform(post("/party/congresses/" + id + "/ratification").cookie(one).with(csrf)
                 .param("decisionNo", "12-QĐ/ĐU").param("decidedOn", "2022-07-08")).andExpect(status().is3xxRedirection());
         page = vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id);
         assertThat(page).contains("Đã được chuẩn y").contains("Quyết định 12-QĐ/ĐU ngày 08/07/2022")
@@ -513,7 +513,7 @@ class PartyCongressIT {
         // Party data stays with the Party committees
         var official = vn.baucu.support.Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null),
                 TestUsers.PASSWORD);
-        mvc.perform(get("/party/congresses/" + id).session(official)).andExpect(status().isForbidden());
-        mvc.perform(get("/party/cells/" + cell).session(official)).andExpect(status().isForbidden());
+        mvc.perform(get("/party/congresses/" + id).cookie(official)).andExpect(status().isForbidden());
+        mvc.perform(get("/party/cells/" + cell).cookie(official)).andExpect(status().isForbidden());
     }
 }

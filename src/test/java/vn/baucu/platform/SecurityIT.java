@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.baucu.support.BaucuIntegrationTest;
@@ -60,11 +60,11 @@ class SecurityIT {
 
     @Test
     void formPostsNeedTheCsrfToken() throws Exception {
-        MockHttpSession session = login("admin", "admin-test-password");
-        mvc.perform(post("/units/00001/villages").session(session).param("name", "Thôn CSRF").param("kind", "thôn")
+        Cookie session = login("admin", "admin-test-password");
+        mvc.perform(post("/units/00001/villages").cookie(session).param("name", "Thôn CSRF").param("kind", "thôn")
                         .param("households", "10"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/units/00001/villages").session(session).with(csrf())
+        mvc.perform(post("/units/00001/villages").cookie(session).with(csrf())
                         .param("name", "Thôn CSRF " + UUID.randomUUID().toString().substring(0, 6))
                         .param("kind", "thôn").param("households", "10").param("effective", "2022-01-10"))
                 .andExpect(status().is3xxRedirection());
@@ -72,9 +72,9 @@ class SecurityIT {
 
     @Test
     void aCommuneOfficialGets403OnAnotherCommunesVillagePage() throws Exception {
-        MockHttpSession adminSession = login("admin", "admin-test-password");
+        Cookie adminSession = login("admin", "admin-test-password");
         String villageName = "Khu Khác " + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/units/00007/villages").session(adminSession).with(csrf()).param("name", villageName)
+        mvc.perform(post("/units/00007/villages").cookie(adminSession).with(csrf()).param("name", villageName)
                 .param("kind", "khu").param("households", "50").param("effective", "2022-01-10"));
         String listing = mvc.perform(get("/api/v1/admin-units?level=VILLAGE&parent=00007&asOf=2022-06-05")
                         .with(httpBasic("admin", "admin-test-password")))
@@ -84,11 +84,11 @@ class SecurityIT {
                 listing.lastIndexOf("\"code\":\"", at) + 8));
 
         String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "00001");
-        MockHttpSession session = login(official, TestUsers.PASSWORD);
-        mvc.perform(get("/units/" + code).param("asOf", "2022-06-05").session(session))
+        Cookie session = login(official, TestUsers.PASSWORD);
+        mvc.perform(get("/units/" + code).param("asOf", "2022-06-05").cookie(session))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Không có quyền")));
-        mvc.perform(get("/units/" + code).param("asOf", "2022-06-05").session(adminSession))
+        mvc.perform(get("/units/" + code).param("asOf", "2022-06-05").cookie(adminSession))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(villageName)));
     }
@@ -105,11 +105,11 @@ class SecurityIT {
 
     @Test
     void aMissingPageIsAFriendly404() throws Exception {
-        MockHttpSession session = login("admin", "admin-test-password");
-        mvc.perform(get("/units/99999").session(session))
+        Cookie session = login("admin", "admin-test-password");
+        mvc.perform(get("/units/99999").cookie(session))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Không có đơn vị hành chính mã 99999")));
-        mvc.perform(get("/units/99999").session(session).header("Accept-Language", "en"))
+        mvc.perform(get("/units/99999").cookie(session).header("Accept-Language", "en"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("There is no administrative unit with code 99999")));
     }
@@ -117,7 +117,7 @@ class SecurityIT {
     @Test
     void theHomePageShowsTheUserAndTheirUnit() throws Exception {
         String official = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        mvc.perform(get("/").session(login(official, TestUsers.PASSWORD)))
+        mvc.perform(get("/").cookie(login(official, TestUsers.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Phường Móng Cái 2")))
                 .andExpect(content().string(containsString("Cán bộ cấp xã")));
@@ -125,9 +125,9 @@ class SecurityIT {
 
     @Test
     void aSignedInBrowserFollowsApiDownloadLinksButCannotChangeDataWithoutBasic() throws Exception {
-        MockHttpSession session = login("admin", "admin-test-password");
-        mvc.perform(get("/api/v1/admin-units?level=PROVINCE").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/admin-units/00001/villages").session(session).contentType(MediaType.APPLICATION_JSON)
+        Cookie session = login("admin", "admin-test-password");
+        mvc.perform(get("/api/v1/admin-units?level=PROVINCE").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/admin-units/00001/villages").cookie(session).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Thôn Phiên\",\"kind\":\"thôn\",\"households\":1}"))
                 .andExpect(status().isUnauthorized());
     }
@@ -162,8 +162,7 @@ class SecurityIT {
                 .andExpect(jsonPath("$[?(@.username == '" + name + "')].unitCode").value("06709"));
     }
 
-    private MockHttpSession login(String user, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    private Cookie login(String user, String password) throws Exception {
+        return vn.baucu.support.Pages.login(mvc, user, password);
     }
 }

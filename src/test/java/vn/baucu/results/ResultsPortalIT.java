@@ -202,7 +202,7 @@ class ResultsPortalIT {
         // a signed-in official gets the page rendered for them, with their name, never the visitors' copy
         String official = users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null);
         var session = vn.baucu.support.Pages.login(mvc, official, TestUsers.PASSWORD);
-        assertThat(mvc.perform(get(election).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+        assertThat(mvc.perform(get(election).cookie(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("_csrf");
     }
 }

@@ -75,7 +75,7 @@ class PersonalDataIT {
                 .andReturn().getResponse().getContentAsString()).isEqualTo("[]");
         // the page too
         String page = mvc.perform(get("/elections/" + election + "/voter-lists").param("find", "rieng tu")
-                        .session(Pages.login(mvc, observer, TestUsers.PASSWORD)))
+                        .cookie(Pages.login(mvc, observer, TestUsers.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Nguyễn Thị Riêng Tư").contains("…" + id.substring(8)).doesNotContain(id)
                 .doesNotContain("14/03/1990");

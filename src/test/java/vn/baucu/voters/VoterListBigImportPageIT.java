@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -62,14 +62,14 @@ class VoterListBigImportPageIT {
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
         String clerk = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        MockHttpSession session = Pages.login(mvc, clerk, TestUsers.PASSWORD);
-        String checked = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
+        Cookie session = Pages.login(mvc, clerk, TestUsers.PASSWORD);
+        String checked = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").cookie(session).with(csrf())
                         .file(new MockMultipartFile("file", "lon.csv", "text/csv", file)).param("pollingArea", area))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(checked);
         assertThat(token.find()).as("the clean file can be confirmed").isTrue();
 
-        String started = mvc.perform(post("/elections/" + election + "/voter-lists/confirm").session(session).with(csrf())
+        String started = mvc.perform(post("/elections/" + election + "/voter-lists/confirm").cookie(session).with(csrf())
                         .param("token", token.group(1)).param("pollingArea", area))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher job = Pattern.compile("/voter-lists/jobs/([0-9a-f-]{36})").matcher(started);
@@ -97,11 +97,11 @@ class VoterListBigImportPageIT {
 
         // another official of the same commune cannot follow (or learn anything of) this clerk's job
         String other = TestUsers.create(users, Role.COMMUNE_OFFICIAL, "06709");
-        mvc.perform(get(jobUrl).session(Pages.login(mvc, other, TestUsers.PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(get(jobUrl).cookie(Pages.login(mvc, other, TestUsers.PASSWORD))).andExpect(status().isNotFound());
         // nor stage a file for a commune outside their scope, nor as an observer
         String observer = TestUsers.create(users, Role.OBSERVER, "22");
         mvc.perform(multipart("/elections/" + election + "/voter-lists/check")
-                        .session(Pages.login(mvc, observer, TestUsers.PASSWORD)).with(csrf())
+                        .cookie(Pages.login(mvc, observer, TestUsers.PASSWORD)).with(csrf())
                         .file(new MockMultipartFile("file", "x.csv", "text/csv", file)).param("pollingArea", area))
                 .andExpect(status().isForbidden());
     }

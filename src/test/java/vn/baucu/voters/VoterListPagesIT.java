@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -47,10 +47,9 @@ class VoterListPagesIT {
                         .content("{\"pollingDay\":\"2027-05-23\",\"number\":" + number + ",\"name\":\"KV\",\"voters\":800}"))
                 .andReturn().getResponse().getContentAsString();
         String area = a.replaceAll(".*?\"id\":(\\d+).*", "$1");
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("admin").password("admin-test-password"))
-                .andReturn().getRequest().getSession();
+        Cookie session = vn.baucu.support.Pages.login(mvc, "admin", "admin-test-password");
         // the clerk picks the polling area from the commune's list instead of typing an id
-        String form = mvc.perform(get("/elections/" + election + "/voter-lists").param("commune", "06709").session(session))
+        String form = mvc.perform(get("/elections/" + election + "/voter-lists").param("commune", "06709").cookie(session))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("<select id=\"v-target\" name=\"pollingArea\"")
                 .contains("<option value=\"" + area + "\">" + number + " — KV</option>");
@@ -58,7 +57,7 @@ class VoterListPagesIT {
         String good = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân\nĐinh Thị Thu,01/01/1990,Nữ,022190" + suffix + "\n";
         String bad = good + "Quá Trẻ,01/01/2012,Nam,022212" + suffix + "\n";
 
-        String rejected = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
+        String rejected = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").cookie(session).with(csrf())
                         .file(new MockMultipartFile("file", "x.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
                         .param("pollingArea", area))
                 .andExpect(status().isOk())
@@ -69,22 +68,21 @@ class VoterListPagesIT {
         // the clerk downloads the rows with problems, with the added "Lỗi" column, to fix them
         Matcher errors = Pattern.compile("href=\"(/elections/\\d+/voter-lists/staged/[0-9a-f-]{36}/errors)\"").matcher(rejected);
         assertThat(errors.find()).as("a link to the error file").isTrue();
-        String errorFile = mvc.perform(get(errors.group(1)).session(session)).andExpect(status().isOk())
+        String errorFile = mvc.perform(get(errors.group(1)).cookie(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(errorFile).contains("Lỗi").contains("Quá Trẻ").doesNotContain("Đinh Thị Thu");
         String other = vn.baucu.support.TestUsers.create(users, vn.baucu.platform.Role.COMMUNE_OFFICIAL, "06709");
-        mvc.perform(get(errors.group(1)).session((MockHttpSession) mvc.perform(formLogin("/login").user(other)
-                        .password(vn.baucu.support.TestUsers.PASSWORD)).andReturn().getRequest().getSession()))
+        mvc.perform(get(errors.group(1)).cookie(vn.baucu.support.Pages.login(mvc, other, vn.baucu.support.TestUsers.PASSWORD)))
                 .andExpect(status().isForbidden());
 
-        String page = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").session(session).with(csrf())
+        String page = mvc.perform(multipart("/elections/" + election + "/voter-lists/check").cookie(session).with(csrf())
                         .file(new MockMultipartFile("file", "x.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8)))
                         .param("pollingArea", area))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"").matcher(page);
         assertThat(token.find()).as("a confirm button with the staged upload").isTrue();
 
-        String started = mvc.perform(post("/elections/" + election + "/voter-lists/confirm").session(session).with(csrf())
+        String started = mvc.perform(post("/elections/" + election + "/voter-lists/confirm").cookie(session).with(csrf())
                         .param("token", token.group(1)).param("pollingArea", area))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Matcher job = Pattern.compile("/voter-lists/jobs/([0-9a-f-]{36})").matcher(started);
@@ -92,7 +90,7 @@ class VoterListPagesIT {
         String progress = "";
         for (int i = 0; i < 50 && !progress.contains("alert ok"); i++) {
             Thread.sleep(100);
-            progress = mvc.perform(get("/elections/" + election + "/voter-lists/jobs/" + job.group(1)).session(session))
+            progress = mvc.perform(get("/elections/" + election + "/voter-lists/jobs/" + job.group(1)).cookie(session))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         }
         assertThat(progress).contains("Đã nhập 1 cử tri").contains("value=\"100\"");
