@@ -86,9 +86,12 @@ public class UnitElections {
         List<Long> areas = new ArrayList<>();
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         // one block of ids per polling area: a person is on one list only, so two areas must never draw the same id
-        int base = random.nextInt(0, 1_000_000 - 1_000 * Math.max(areaCount, 1));
+        int block = voters;
+        int base = random.nextInt(0, 1_000_000 - block * Math.max(areaCount, 1));
+        // consecutive area numbers from a random start: random numbers each would clash among thousands of areas
+        int number = random.nextInt(1, 1_000_000 - areaCount);
         for (int a = 0; a < areaCount; a++) {
-            long area = organisations.addPollingArea(commune, DAY, random.nextInt(1, 1_000_000), "Khu vực kiểm thử " + (a + 1),
+            long area = organisations.addPollingArea(commune, DAY, number + a, "Khu vực kiểm thử " + (a + 1),
                     "Nhà văn hóa", voters, null).id();
             areas.add(area);
             StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Nơi cư trú\n");
@@ -98,7 +101,7 @@ public class UnitElections {
                 csv.append(woman ? "Nguyễn Thị Cử Tri" : "Trần Văn Cử Tri").append(',').append(born.format(dmy)).append(',')
                         .append(woman ? "Nữ" : "Nam").append(",022").append(woman ? '1' : '0')
                         .append(String.format("%02d", born.getYear() % 100))
-                        .append(String.format("%06d", base + a * 1_000 + i)).append(",Tổ 1\n");
+                        .append(String.format("%06d", base + a * block + i)).append(",Tổ 1\n");
             }
             byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
             voterLists.confirm(election, new VoterLists.Target(area, null), "kv-" + area + ".csv",

@@ -1,0 +1,244 @@
+package vn.baucu.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.baucu.platform.Role;
+import vn.baucu.support.MinutesBodies;
+import vn.baucu.support.TestUsers;
+import vn.baucu.support.UnitElections;
+
+/**
+ * On demand only (not matched by the failsafe includes): {@code bench/results-night.sh [areas] [clients]}. Results
+ * night over HTTP: the minutes of N polling areas of one contest (400 by default, the size of a National Assembly electoral unit: 72,195 areas in 182 units), each entered by two clerks and certified by the
+ * province, sent by C concurrent clients (8 by default) that signed in once (API tokens) over keep-alive connections.
+ * Baseline in the same run, from the same clients: the same number of requests for a small static file. Then: the
+ * time from the last certification's answer to a results document that holds every minutes, and a recomputation of
+ * the whole election from its minutes (zero lost, zero duplicated). Also the price of a password per request: the
+ * same read with HTTP Basic (bcrypt each time) and with a token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ResultsNightBenchmark {
+
+    static final int AREAS = Integer.getInteger("bench.areas", 400);
+    static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UnitElections unitElections;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = new JsonMapper();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void resultsNight() throws Exception {
+        long built = System.nanoTime();
+        UnitElections.Built u = unitElections.frozen(300, AREAS);
+        double buildSeconds = (System.nanoTime() - built) / 1e9;
+        String clerk1 = token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
+        String clerk2 = token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
+        String province = token(users.create(Role.PROVINCE_OFFICIAL, "22", null));
+        String admin = token("admin", "admin-test-password");
+        String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+
+        // warm-up (not measured): the static file and a read of the minutes, from every client
+        run(pool, CLIENTS * 200, i -> status(get("/js/baucu.js", null)));
+        run(pool, CLIENTS * 50, i -> status(get(base, province)));
+
+        // baseline: 3 requests per polling area for a small static file
+        long t0 = System.nanoTime();
+        long bad = run(pool, AREAS * 3, i -> status(get("/js/baucu.js", null)) == 200 ? 0 : 1);
+        double staticSeconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(bad).isZero();
+
+        // results night: every area's two entries and its certification
+        AtomicLong lastAnswer = new AtomicLong();
+        long t1 = System.nanoTime();
+        long failed = run(pool, AREAS, a -> {
+            String body = MinutesBodies.area(u, u.areas().get(a), 300, 280, 150, 90, 40);
+            var first = send("POST", base + "/entries", clerk1, body, UUID.randomUUID(), null);
+            var second = send("POST", base + "/entries", clerk2, body, UUID.randomUUID(), null);
+            if (first.statusCode() != 201 || second.statusCode() != 201) {
+                System.out.println("entry refused: " + first.statusCode() + " " + second.body());
+                return 1;
+            }
+            String id = second.body().replaceFirst("(?s).*?\"minutes\":\\{\"id\":(\\d+).*", "$1");
+            var certified = send("POST", base + "/" + id + "/certification", province, null, null, "\"1\"");
+            lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+            if (certified.statusCode() != 200) {
+                System.out.println("certification refused: " + certified.body());
+                return 1;
+            }
+            return 0;
+        });
+        double nightSeconds = (System.nanoTime() - t1) / 1e9;
+        assertThat(failed).as("minutes refused").isZero();
+
+        // the roll-up: the results document holds every minutes
+        long electorate = 300L * AREAS;
+        long polls = 0;
+        while (true) {
+            polls++;
+            String results = get("/api/v1/elections/" + u.electionId() + "/results", province).body();
+            if (results.contains("\"electorate\":" + electorate)) {
+                break;
+            }
+            assertThat(System.nanoTime() - lastAnswer.get()).as("roll-up within 60 s").isLessThan(60_000_000_000L);
+        }
+        double rollUpMs = (System.nanoTime() - lastAnswer.get()) / 1e6;
+
+        // nothing lost, nothing duplicated: every area certified once, two entries each, the recomputation agrees
+        JsonNode held = json.readTree(get(base, province).body());
+        assertThat(held.size()).isEqualTo(AREAS);
+        for (JsonNode m : held) {
+            assertThat(m.get("status").asString()).isEqualTo("CERTIFIED");
+            assertThat(m.get("version").asInt()).isEqualTo(1);
+            assertThat(m.get("entries").asInt()).isEqualTo(2);
+        }
+        long audited = jdbc.sql("""
+                        select count(*) from audit_log where action = 'MINUTES_CERTIFIED'
+                        and subject_id in (select id::text from minutes where election_id = :e)""")
+                .param("e", u.electionId()).query(Long.class).single();
+        assertThat(audited).isEqualTo(AREAS);
+        long recomputeStart = System.nanoTime();
+        String recomputed = send("POST", "/api/v1/elections/" + u.electionId() + "/results/recomputation", admin, null, null,
+                null).body();
+        double recomputeMs = (System.nanoTime() - recomputeStart) / 1e6;
+        assertThat(recomputed).contains("\"differed\":[]");
+
+        // the price of a password on every request
+        int reads = 200;
+        long t2 = System.nanoTime();
+        run(pool, reads, i -> status(getBasic("/api/v1/elections/" + u.electionId())));
+        double basicSeconds = (System.nanoTime() - t2) / 1e9;
+        long t3 = System.nanoTime();
+        run(pool, reads, i -> status(get("/api/v1/elections/" + u.electionId(), province)));
+        double tokenSeconds = (System.nanoTime() - t3) / 1e9;
+        pool.shutdown();
+
+        int requests = AREAS * 3;
+        System.out.println("== results-night benchmark: " + AREAS + " polling areas, " + CLIENTS + " clients, "
+                + Runtime.getRuntime().availableProcessors() + " cores shared by server and clients ==");
+        System.out.printf(Locale.ROOT, "election built through the facades: %.1f s%n", buildSeconds);
+        System.out.printf(Locale.ROOT, "static file (baseline): %,d requests in %.2f s = %,.0f req/s%n", requests,
+                staticSeconds, requests / staticSeconds);
+        System.out.printf(Locale.ROOT, "minutes: %,d entered twice and certified (%,d requests) in %.2f s = %,.1f minutes/s, "
+                + "%,.0f req/s%n", AREAS, requests, nightSeconds, AREAS / nightSeconds, requests / nightSeconds);
+        System.out.printf(Locale.ROOT, "ratio minutes requests / static requests: %.3f (goal >= 0.5)%n",
+                staticSeconds / nightSeconds);
+        System.out.printf(Locale.ROOT, "last certification -> results document complete: %.0f ms (%d reads; goal < 1000 ms)%n",
+                rollUpMs, polls);
+        System.out.printf(Locale.ROOT, "recomputation of the whole election from its minutes: %.0f ms, differed: none; "
+                + "lost: 0, duplicated: 0 (%d certified once, %d entries)%n", recomputeMs, AREAS, AREAS * 2);
+        System.out.printf(Locale.ROOT, "the same read %d times: HTTP Basic (bcrypt) %.0f req/s, token %.0f req/s (x%.1f)%n",
+                reads, reads / basicSeconds, reads / tokenSeconds, basicSeconds / tokenSeconds);
+        System.out.printf(Locale.ROOT, "national scale (216,585 minutes) at this rate: %.0f min%n",
+                216_585 / (AREAS / nightSeconds) / 60);
+    }
+
+    interface Work {
+        long apply(int i) throws Exception;
+    }
+
+    private long run(ExecutorService pool, int n, Work work) throws Exception {
+        List<Future<Long>> futures = new ArrayList<>();
+        int per = (n + CLIENTS - 1) / CLIENTS;
+        for (int c = 0; c < CLIENTS; c++) {
+            int from = c * per;
+            int to = Math.min(n, from + per);
+            futures.add(pool.submit(() -> {
+                long sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += work.apply(i);
+                }
+                return sum;
+            }));
+        }
+        long sum = 0;
+        for (Future<Long> f : futures) {
+            sum += f.get();
+        }
+        return sum;
+    }
+
+    private static int status(HttpResponse<String> r) {
+        return r.statusCode();
+    }
+
+    private String token(String user) throws Exception {
+        return token(user, TestUsers.PASSWORD);
+    }
+
+    private String token(String user, String password) throws Exception {
+        var r = http.send(HttpRequest.newBuilder(uri("/api/v1/tokens")).header("Authorization", basic(user, password))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return json.readTree(r.body()).get("token").asString();
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> getBasic(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("admin", "admin-test-password"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, UUID key, String ifMatch)
+            throws Exception {
+        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        if (key != null) {
+            b.header("Idempotency-Key", key.toString());
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
