@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.baucu.platform.Role;
+import vn.baucu.support.ChildNode;
 import vn.baucu.support.MinutesBodies;
 import vn.baucu.support.TestUsers;
 import vn.baucu.support.UnitElections;
@@ -73,51 +71,18 @@ class TwoNodesIT {
 
     final JsonMapper json = new JsonMapper();
     int portB;
-    Process nodeB;
-    Path log = Path.of("target", "two-nodes-b.log");
+    ChildNode nodeB;
 
     @BeforeAll
     void startNodeB() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            portB = s.getLocalPort();
-        }
-        var pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), BaucuApplication.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        var env = pb.environment();
-        env.put("DB_URL", database.getJdbcUrl());
-        env.put("DB_USER", database.getUsername());
-        env.put("DB_PASSWORD", database.getPassword() == null ? "" : database.getPassword());
-        env.put("DB_OWNER_USER", owner.getUsername());
-        env.put("DB_OWNER_PASSWORD", owner.getPassword() == null ? "" : owner.getPassword());
-        env.put("SERVER_PORT", String.valueOf(portB));
-        env.put("BAUCU_DEMO", "false");
-        env.put("BAUCU_ADMIN_PASSWORD", "admin-test-password");
-        nodeB = pb.start();
-        HttpClient plain = HttpClient.newHttpClient();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < until) {
-            assertThat(nodeB.isAlive()).as("node B is running (see %s)", log).isTrue();
-            try {
-                var r = plain.send(HttpRequest.newBuilder(uri(portB, "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("node B did not start:\n" + Files.readString(log));
+        nodeB = ChildNode.start("two-nodes-b", database.getJdbcUrl(), database, owner);
+        portB = nodeB.port;
     }
 
     @AfterAll
     void stopNodeB() throws Exception {
         if (nodeB != null) {
-            nodeB.destroy();
-            if (!nodeB.waitFor(30, TimeUnit.SECONDS)) {
-                nodeB.destroyForcibly();
-            }
+            nodeB.close();
         }
     }
 
