@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.baucu.candidates.Candidates;
@@ -54,9 +55,11 @@ public class UnitElections {
     private final VoterLists voterLists;
     private final Candidates candidates;
     private final NominationProcess nominations;
+    private final JdbcClient jdbc;
 
     UnitElections(Elections elections, Organisations organisations, AdminUnits units, VoterLists voterLists,
-                  Candidates candidates, NominationProcess nominations) {
+                  Candidates candidates, NominationProcess nominations, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.elections = elections;
         this.organisations = organisations;
         this.units = units;
@@ -79,8 +82,17 @@ public class UnitElections {
         long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, RuleSet.NATIONAL_ASSEMBLY_2025,
                 "Bầu cử đại biểu Quốc hội khóa XVI (kiểm thử)", "2026-2031", DAY, null)).id();
         List<String> communes = units.list(UnitLevel.COMMUNE, "22", DAY).stream().map(AdminUnit::code).toList();
-        // unit 1 is one commune of its own, a different one each time: its polling areas are this election's only
-        String commune = communes.get(NEXT.getAndIncrement() % communes.size());
+        // unit 1 is one commune of its own, the one with the fewest polling areas on that day (other tests add areas too,
+        // and on a shared database they stay), so that its polling areas are, where it can be, this election's only
+        Map<String, Long> used = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select u.code, count(*) from polling_area p join admin_unit u on u.id = p.commune_id
+                        where p.polling_day = :d and u.province_code = '22' group by u.code""")
+                .param("d", java.sql.Date.valueOf(DAY)).query((rs, i) -> used.put(rs.getString(1), rs.getLong(2))).list();
+        int start = NEXT.getAndIncrement();
+        String commune = java.util.stream.IntStream.range(0, communes.size())
+                .mapToObj(i -> communes.get((start + i) % communes.size()))
+                .min(java.util.Comparator.comparingLong(c -> used.getOrDefault(c, 0L))).orElseThrow();
         elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, List.of(commune)),
                 new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
         List<Long> areas = new ArrayList<>();
