@@ -254,18 +254,8 @@ class ApplicationKillIT {
     /** A request as {@code user} (the test password), whatever its answer; an IOException if the server is gone. */
     private HttpResponse<String> raw(String method, String path, String user, String json, UUID key, String ifMatch)
             throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + vn.baucu.support.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json");
-        if (key != null) {
-            b.header("Idempotency-Key", key.toString());
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return vn.baucu.support.Http.send(http, uri(path), method,
+                vn.baucu.support.Http.basic(user, vn.baucu.support.TestUsers.PASSWORD), json, key, ifMatch);
     }
 
     /** The {@code BUILT …} line the child prints once its election is ready. */

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -242,16 +241,7 @@ class TwoNodesIT {
 
     private HttpResponse<String> send(HttpClient http, int port, String method, String path, String token, String body,
                                       UUID key, String ifMatch) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        if (key != null) {
-            b.header("Idempotency-Key", key.toString());
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return vn.baucu.support.Http.send(http, uri(port, path), method, vn.baucu.support.Http.bearer(token), body, key, ifMatch);
     }
 
     private HttpResponse<String> get(HttpClient browser, int port, String path) throws IOException, InterruptedException {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -222,20 +221,11 @@ class ResultsNightBenchmark {
 
     private HttpResponse<String> send(String method, String path, String token, String body, UUID key, String ifMatch)
             throws Exception {
-        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        if (key != null) {
-            b.header("Idempotency-Key", key.toString());
-        }
-        if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return vn.baucu.support.Http.send(http, uri(path), method, vn.baucu.support.Http.bearer(token), body, key, ifMatch);
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return vn.baucu.support.Http.basic(user, password);
     }
 
     private URI uri(String path) {
