@@ -34,6 +34,7 @@ import vn.baucu.rules.EnteredMinutes;
 import vn.baucu.rules.Evaluation;
 import vn.baucu.rules.Finding;
 import vn.baucu.rules.MinutesChecks;
+import vn.baucu.rules.PartyBallotCount;
 import vn.baucu.rules.PartyCongresses;
 import vn.baucu.rules.Round;
 import vn.baucu.rules.RuleSet;
@@ -96,6 +97,17 @@ public class Congresses {
                              Long validBallots, Long invalidBallots, List<MemberVotes> candidates) {
         public record MemberVotes(Long member, Long votes) {
         }
+    }
+
+    /**
+     * The ballot papers of one count as the counting committee sorts them (each paper's marks in the list's order), with
+     * how many members voted and how many papers were issued: baucu counts them, and only the counts are stored.
+     */
+    public record BallotPapers(Long participants, Long ballotsIssued, List<PartyBallotCount.Paper> ballots) {
+    }
+
+    /** What a count from papers did: the entry (as any other), the count it made, and the invalid papers per reason. */
+    public record BallotsReceipt(EntryReceipt entry, CountEntry counted, Map<String, Integer> invalidBy) {
     }
 
     /** What an entry did: the ballot as it stands, and the fields where the second entry differs from the first. */
@@ -377,6 +389,36 @@ public class Congresses {
         request.put("entry", entry);
         return idempotency.once(key, user.username(), "congress count", request, EntryReceipt.class,
                 () -> record(c, v, entry, user));
+    }
+
+    /**
+     * One of the two entries of a ballot's count made from its papers: each paper judged by the Party's ballot rules
+     * (QĐ 244-QĐ/TW, Điều 32 khoản 1; {@link PartyBallotCount}) — on a list without surplus a name ticked both ways or
+     * not at all leaves the paper valid without a vote for that name — and the count entered as {@link #enter} enters
+     * it (the same idempotency, the same checks, the same comparison with the other entry). 422 naming each paper
+     * whose marks do not fit the list.
+     */
+    @Transactional
+    public Idempotency.Outcome<BallotsReceipt> enterBallots(long voteId, BallotPapers papers, UUID key) {
+        VoteRow v = voteRow(voteId);
+        guard(row(v.congressId()));
+        if (papers == null || papers.ballots() == null) {
+            throw DomainException.violations(List.of(Violation.of("P-401", "ballots", "problem.missing-parameter", "ballots")));
+        }
+        List<Nominee> names = nominees(voteId);
+        PartyBallotCount.Count count = PartyBallotCount.count(names.size(), v.seats(), papers.ballots());
+        if (!count.problems().isEmpty()) {
+            throw DomainException.violations(count.problems().stream()
+                    .map(p -> Violation.of(p.code(), p.field(), p.messageKey(), p.paper() + 1, names.size())).toList());
+        }
+        List<CountEntry.MemberVotes> votes = new ArrayList<>();
+        for (int n = 0; n < names.size(); n++) {
+            votes.add(new CountEntry.MemberVotes(names.get(n).memberId(), count.votes().get(n)));
+        }
+        CountEntry entry = new CountEntry(null, papers.participants(), papers.ballotsIssued(), (long) count.returned(),
+                (long) count.valid(), (long) count.invalid(), votes);
+        Idempotency.Outcome<EntryReceipt> o = enter(voteId, entry, key);
+        return new Idempotency.Outcome<>(new BallotsReceipt(o.body(), entry, count.invalidBy()), o.replayed());
     }
 
     private EntryReceipt record(Row c, VoteRow v, CountEntry entry, CurrentUser user) {

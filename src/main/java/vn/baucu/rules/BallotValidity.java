@@ -72,4 +72,24 @@ public final class BallotValidity {
         }
         return new AgreeDisagreeVerdict(new Verdict(true, "BALLOT_VALID", basis), counts);
     }
+
+    /**
+     * A Party ballot on a list with surplus: names are struck out to vote against them (QĐ 244-QĐ/TW, Điều 17; QĐ 190-QĐ/TW,
+     * Điều 15). Invalid when not issued by the counting committee or keeping more names than the seats (QĐ 244, Điều 32
+     * khoản 1). A ballot striking out every name is invalid too: the source lists it among the invalid cases, with the
+     * rest of that list cut off (law.md §3.2, UNCONFIRMED), so this is a default, and it is named in the count.
+     */
+    public static Verdict partyStrikeOut(boolean issuedByCountingCommittee, int namesKept, int seats) {
+        String basis = "QĐ 244-QĐ/TW, Điều 32 khoản 1; Quyết định 190-QĐ/TW, Điều 30";
+        if (!issuedByCountingCommittee) {
+            return new Verdict(false, "BALLOT_NOT_ISSUED", basis);
+        }
+        if (namesKept > seats) {
+            return new Verdict(false, "BALLOT_TOO_MANY_KEPT", basis);
+        }
+        if (namesKept == 0) {
+            return new Verdict(false, "BALLOT_ALL_STRUCK", basis + " (law.md §3.2, UNCONFIRMED)");
+        }
+        return new Verdict(true, "BALLOT_VALID", basis);
+    }
 }

@@ -435,6 +435,126 @@ class PartyCongressIT {
         assertThat(field(asElection.get("violations"), "code")).contains("L-210");
     }
 
+    /** {@code n} papers, each with the same marks against the list's names. */
+    static List<String> papers(int n, String... marks) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add("{\"issued\":true,\"marks\":[\"" + String.join("\",\"", marks) + "\"]}");
+        }
+        return out;
+    }
+
+    static String ballots(long present, List<String> papers) {
+        return "{\"participants\":" + present + ",\"ballotsIssued\":" + present + ",\"ballots\":[" + String.join(",", papers) + "]}";
+    }
+
+    JsonNode enterPapers(long vote, RequestPostProcessor who, String body, int expected) throws Exception {
+        return call(post("/api/v1/party/votes/" + vote + "/ballots").header("Idempotency-Key", UUID.randomUUID().toString()),
+                who, body, expected);
+    }
+
+    /** Both entries of a count from the same papers, then the certification; the certified ballot. */
+    JsonNode countedFromPapers(long vote, RequestPostProcessor first, RequestPostProcessor second, String body) throws Exception {
+        enterPapers(vote, first, body, 201);
+        int version = enterPapers(vote, second, body, 201).get("entry").get("vote").get("version").asInt();
+        return call(post("/api/v1/party/votes/" + vote + "/certification").header("If-Match", "\"" + version + "\""),
+                first, null, 200);
+    }
+
+    /**
+     * law.md §4 C cases 27, 28 and 31 through the application: a cell of 8 elects its secretary directly and 4 of 8 is
+     * not enough; a cell of 9 with an exempted member elects a committee, the exempted member out of the roll when away
+     * (8, bar 5) and in it when present (9, bar 5); the counts made from the papers, where a name ticked both ways on a
+     * list without surplus leaves the paper valid without a vote for that name, and a single name ticked both ways
+     * makes it invalid. Only the counts are stored.
+     */
+    @Test
+    void aSmallCellAnExemptedMemberAndAgreeDisagreePapers() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        RequestPostProcessor party = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor party2 = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+
+        // case 27: 8 full members (the last exempted, present), all attend; the secretary directly, 4 votes of 8 lose
+        long small = cell(v.villageCode(), party);
+        JsonNode eight = call(post("/api/v1/party/cells/" + small + "/members"), party, members(null, 8, false), 201);
+        JsonNode congress = call(post("/api/v1/party/cells/" + small + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 201);
+        assertThat(congress.get("mode").asString()).isEqualTo("SECRETARY_DIRECT");
+        long id = congress.get("id").asLong();
+        congress = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[]}", 200);
+        assertThat(congress.get("roll").get("adjusted").asInt()).isEqualTo(8);
+        long secretary = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + eight.get(0).get("id").asLong() + "],\"listFor\":8}", 201).get("id").asLong();
+        // a paper whose marks do not fit the list is named, and nothing is stored
+        List<String> wrong = new ArrayList<>(papers(2, "AGREE"));
+        wrong.addAll(papers(1, "AGREE", "AGREE"));
+        wrong.addAll(papers(1, "KEPT"));
+        JsonNode refused = enterPapers(secretary, party, ballots(8, wrong), 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-119", "B-120");
+        assertThat(field(refused.get("violations"), "field")).containsExactly("ballots[2].marks", "ballots[3].marks");
+        assertThat(jdbc.sql("select count(*) from congress_count_entry where vote_id = :v").param("v", secretary)
+                .query(Integer.class).single()).isZero();
+        List<String> eightPapers = new ArrayList<>(papers(4, "AGREE"));
+        eightPapers.addAll(papers(3, "DISAGREE"));
+        eightPapers.addAll(papers(1, "BOTH"));   // one name ticked both ways: invalid
+        String key = UUID.randomUUID().toString();
+        JsonNode entry = call(post("/api/v1/party/votes/" + secretary + "/ballots").header("Idempotency-Key", key), party,
+                ballots(8, eightPapers), 201);
+        assertThat(entry.get("counted").get("validBallots").asInt()).isEqualTo(7);
+        assertThat(entry.get("counted").get("invalidBallots").asInt()).isEqualTo(1);
+        assertThat(entry.get("invalidBy").get("BALLOT_SINGLE_NAME_UNMARKED").asInt()).isEqualTo(1);
+        call(post("/api/v1/party/votes/" + secretary + "/ballots").header("Idempotency-Key", key), party,
+                ballots(8, eightPapers), 200);   // a resend replays
+        int version = enterPapers(secretary, party2, ballots(8, eightPapers), 201).get("entry").get("vote").get("version").asInt();
+        JsonNode lost = call(post("/api/v1/party/votes/" + secretary + "/certification")
+                .header("If-Match", "\"" + version + "\""), party, null, 200);
+        assertThat(lost.get("outcome").asString()).isEqualTo("NONE_ELECTED");
+        assertThat(lost.get("followUp").asString()).isEqualTo("NEXT_ROUND");
+        assertThat(field(lost.get("nominees"), "percent")).containsExactly("50.00");
+        assertThat(jdbc.sql("select count(*) from congress_count_entry where vote_id = :v and figures::text like '%marks%'")
+                .param("v", secretary).query(Integer.class).single()).as("no paper is stored").isZero();
+
+        // case 28: 9 full members, the last exempted: the cell elects a committee (the exempted member counts to 9)
+        VillageElections.Built w = villageElections.frozen(60);
+        RequestPostProcessor partyW = users.as(Role.PARTY_COMMITTEE, w.communeCode());
+        RequestPostProcessor partyW2 = users.as(Role.PARTY_COMMITTEE, w.communeCode());
+        long nine = cell(w.villageCode(), partyW);
+        JsonNode m = call(post("/api/v1/party/cells/" + nine + "/members"), partyW, members(null, 9, false), 201);
+        JsonNode c28 = call(post("/api/v1/party/cells/" + nine + "/congresses"), partyW,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\",\"committeeSeats\":3}", 201);
+        assertThat(c28.get("mode").asString()).isEqualTo("COMMITTEE_THEN_SECRETARY");
+        long a = c28.get("id").asLong();
+        // 28a: the exempted member stays away: roll 8, bar 5
+        c28 = call(put("/api/v1/party/congresses/" + a + "/attendance"), partyW,
+                "{\"absences\":[{\"member\":" + m.get(8).get("id").asLong() + "}]}", 200);
+        assertThat(c28.get("roll").get("adjusted").asInt()).isEqualTo(8);
+        assertThat(c28.get("roll").get("present").asInt()).isEqualTo(8);
+        long committee = call(post("/api/v1/party/congresses/" + a + "/votes"), partyW, "{\"nominees\":[" + m.get(0).get("id")
+                + "," + m.get(1).get("id") + "," + m.get(2).get("id") + "],\"listFor\":8}", 201).get("id").asLong();
+        // case 31: on a list without surplus a name ticked both ways leaves the paper valid, without a vote for that name
+        List<String> eightOf28 = new ArrayList<>(papers(4, "AGREE", "AGREE", "AGREE"));
+        eightOf28.addAll(papers(1, "AGREE", "BOTH", "NEITHER"));
+        eightOf28.addAll(papers(3, "DISAGREE", "AGREE", "DISAGREE"));
+        JsonNode r28a = countedFromPapers(committee, partyW, partyW2, ballots(8, eightOf28));
+        assertThat(r28a.get("outcome").asString()).isEqualTo("ELECTED_SOME");
+        assertThat(field(r28a.get("nominees"), "votes")).containsExactly("5", "7", "4");
+        assertThat(field(r28a.get("nominees"), "elected")).containsExactly("true", "true", "false");
+        assertThat(jdbc.sql("select (figures->>'validBallots')::int from congress_count_entry where vote_id = :v and seq = 1")
+                .param("v", committee).query(Integer.class).single()).isEqualTo(8);
+        // 28b: at the next congress the exempted member attends and votes: roll 9, and 5 is still more than half
+        long b = call(post("/api/v1/party/cells/" + nine + "/congresses"), partyW,
+                "{\"term\":\"2025-2027\",\"heldOn\":\"2025-01-05\",\"committeeSeats\":3}", 201).get("id").asLong();
+        assertThat(call(put("/api/v1/party/congresses/" + b + "/attendance"), partyW, "{\"absences\":[]}", 200)
+                .get("roll").get("adjusted").asInt()).isEqualTo(9);
+        long committeeB = call(post("/api/v1/party/congresses/" + b + "/votes"), partyW, "{\"nominees\":[" + m.get(3).get("id")
+                + "," + m.get(4).get("id") + "," + m.get(5).get("id") + "],\"listFor\":9}", 201).get("id").asLong();
+        List<String> nineOf28 = new ArrayList<>(papers(5, "AGREE", "AGREE", "DISAGREE"));
+        nineOf28.addAll(papers(4, "DISAGREE", "NEITHER", "AGREE"));
+        JsonNode r28b = countedFromPapers(committeeB, partyW, partyW2, ballots(9, nineOf28));
+        assertThat(field(r28b.get("nominees"), "votes")).containsExactly("5", "5", "4");
+        assertThat(field(r28b.get("nominees"), "elected")).containsExactly("true", "true", "false");
+    }
+
     /**
      * The same congress run by the commune's Party committee on its pages, one small form per step: the cell, convening,
      * the roll, the list (a refused one shown with its problem and status), the count entered twice by two people

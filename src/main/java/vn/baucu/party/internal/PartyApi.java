@@ -132,6 +132,16 @@ class PartyApi {
                 .eTag(Versions.etag(o.body().vote().version())).body(o.body());
     }
 
+    @PostMapping("/api/v1/party/votes/{id}/ballots")
+    @Operation(summary = "One of the two entries of a ballot's count, counted from its papers' marks (only the counts"
+            + " are stored; Idempotency-Key required)")
+    ResponseEntity<Congresses.BallotsReceipt> enterBallots(@PathVariable long id, @RequestBody Congresses.BallotPapers papers,
+            @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        Idempotency.Outcome<Congresses.BallotsReceipt> o = congresses.enterBallots(id, papers, Idempotency.key(key));
+        return ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+                .eTag(Versions.etag(o.body().entry().vote().version())).body(o.body());
+    }
+
     record Resolution(String keep, Boolean reenter) {
     }
 
