@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -135,6 +138,34 @@ public class UploadStaging {
     public void remove(UUID token) {
         jdbc.sql("select lo_unlink(content_oid) from upload_staging where token = :t").param("t", token).query().listOfRows();
         jdbc.sql("delete from upload_staging where token = :t").param("t", token).update();
+    }
+
+    /**
+     * Local copies that a process killed in the middle of an import left behind: removed at start-up once older than a
+     * day (a copy lives as long as one request; another node on the same machine may be using a fresh one).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void sweepLocalCopies() {
+        sweep(Path.of(System.getProperty("java.io.tmpdir")), clock.instant().minus(KEPT));
+    }
+
+    /** Deletes the local copies in {@code dir} last written before {@code cutoff}; how many. */
+    static int sweep(Path dir, Instant cutoff) {
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(dir, "baucu-upload-*.bin")) {
+            for (Path f : files) {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // someone else's file, or gone already: not ours to worry about
+                }
+            }
+        } catch (IOException e) {
+            // no temporary directory to read: nothing to sweep
+        }
+        return removed;
     }
 
     private void clearOld() {
