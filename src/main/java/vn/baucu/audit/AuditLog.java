@@ -2,6 +2,7 @@ package vn.baucu.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.baucu.platform.Authorization;
@@ -20,6 +23,10 @@ import vn.baucu.platform.CurrentUser;
  * editing or deleting a row breaks the chain ({@link #verify()} finds where); the table also refuses
  * UPDATE and DELETE. Writing must happen inside the caller's transaction: an audit failure fails the
  * change it records.
+ *
+ * <p>One writer at a time extends the chain (a lock held until commit). So that the lock covers only the appending and
+ * the commit, not the whole change (a certification's recomputation, an import), the entries a transaction records
+ * are appended, in order, just before it commits, still inside it: they commit with the change or not at all.
  */
 @Service
 public class AuditLog {
@@ -49,8 +56,51 @@ public class AuditLog {
     public void recordAs(String actor, String action, String subject, String subjectId, String unitCode,
                          Map<String, ?> details) {
         AuditAction.require(action);
+        Entry entry = new Entry(actor, action, subject, subjectId, unitCode, json.writeValueAsString(new TreeMap<>(details)));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            append(List.of(entry));
+            return;
+        }
+        Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Pending.class::isInstance).map(Pending.class::cast).findFirst().orElse(null);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.entries.add(entry);
+    }
+
+    private record Entry(String actor, String action, String subject, String subjectId, String unitCode, String details) {
+    }
+
+    /** The entries of one transaction, appended just before it commits (a new transaction has its own). */
+    private final class Pending implements TransactionSynchronization {
+        final List<Entry> entries = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            append(entries);
+            entries.clear();
+        }
+
+        @Override
+        public int getOrder() {
+            return LOWEST_PRECEDENCE;   // after the others: what they write before commit is part of the change too
+        }
+    }
+
+    private void append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         // one writer at a time extends the chain; the lock is released at commit
         jdbc.sql("select pg_advisory_xact_lock(7305010001)").query().singleRow();
+        for (Entry e : entries) {
+            insert(e.actor(), e.action(), e.subject(), e.subjectId(), e.unitCode(), e.details());
+        }
+    }
+
+    private void insert(String actor, String action, String subject, String subjectId, String unitCode, String details) {
         jdbc.sql("""
                         with prev as (
                             select coalesce((select hash from audit_log order by id desc limit 1), :genesis) as h),
@@ -71,7 +121,7 @@ public class AuditLog {
                 .param("subject", subject)
                 .param("subjectId", subjectId)
                 .param("unitCode", unitCode)
-                .param("details", json.writeValueAsString(new TreeMap<>(details)))
+                .param("details", details)
                 .update();
     }
 

@@ -81,6 +81,9 @@ public class ContestResults {
     /** Recomputes one contest from its certified minutes and stores the result (and the candidates' outcome). */
     @Transactional
     public Computed recompute(ContestRef contest) {
+        // one recomputation of a contest at a time, each reading what the one before it committed: two minutes of the
+        // same unit certified at once must both be in the result (the statements after the lock see the other's commit)
+        jdbc.sql("select pg_advisory_xact_lock(73050105, cast(:c as int))").param("c", contest.id()).query().singleRow();
         Computed c = compute(contest);
         store(contest, c);
         if (c.evaluation() != null) {

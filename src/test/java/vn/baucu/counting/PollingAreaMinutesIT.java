@@ -163,6 +163,52 @@ class PollingAreaMinutesIT {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.minutes.status", is("VERIFIED")));
     }
 
+    /**
+     * The unit's minutes certified all at the same moment, by concurrent requests: each certification recomputes the
+     * contest, and the stored result holds every one of them (one recomputation of a contest at a time, each seeing the
+     * ones committed before it), as a recomputation from the minutes confirms.
+     */
+    @Test
+    void minutesOfOneUnitCertifiedAtTheSameMomentAreAllInTheResult() throws Exception {
+        int areas = 6;
+        UnitElections.Built u = unitElections.frozen(300, areas);
+        List<Long> ids = new ArrayList<>();
+        for (long area : u.areas()) {
+            for (int i = 0; i < 2; i++) {
+                enter(u, user(Role.ELECTION_TEAM, u.communeCode(), area), body(u, area, 300, 280, 150, 90, 40))
+                        .andExpect(status().isCreated());
+            }
+            ids.add(jdbc.sql("select id from minutes where election_id = :e and polling_area_id = :a")
+                    .param("e", u.electionId()).param("a", area).query(Long.class).single());
+        }
+        RequestPostProcessor province = user(Role.PROVINCE_OFFICIAL, "22", null);
+        var barrier = new java.util.concurrent.CyclicBarrier(areas);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(areas);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (long id : ids) {
+                statuses.add(pool.submit(() -> {
+                    barrier.await();
+                    return mvc.perform(post("/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes/" + id
+                            + "/certification").with(province).header("If-Match", "\"1\"")).andReturn().getResponse().getStatus();
+                }));
+            }
+            for (var s : statuses) {
+                assertThat(s.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var stored = jdbc.sql("select status, certified_minutes, (figures->>'electorate')::int from contest_result c"
+                        + " join contest k on k.id = c.contest_id where k.election_id = :e and k.place_code = '22-1'")
+                .param("e", u.electionId()).query((rs, i) -> List.of(rs.getString(1), rs.getInt(2), rs.getInt(3))).single();
+        assertThat(stored).containsExactly("CERTIFIED", areas, 300 * areas);
+        mvc.perform(post("/api/v1/elections/" + u.electionId() + "/results/recomputation").with(vn.baucu.support.Api.admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.differed", hasSize(0)));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'MINUTES_CERTIFIED' and subject_id in (:ids)")
+                .param("ids", ids.stream().map(String::valueOf).toList()).query(Long.class).single()).isEqualTo(areas);
+    }
+
     /** The template's rows with the figures of each place filled in (nine figures, then one vote per name). */
     static byte[] workbook(List<List<String>> template, long[][] figures) throws Exception {
         var out = new ByteArrayOutputStream();
