@@ -77,6 +77,20 @@ public class UnitElections {
         return Authorization.runAsSystem(() -> build(votersPerArea, areaCount));
     }
 
+    /**
+     * The provincial HĐND election held the same day over the same polling areas as {@code na} (law.md §2: one polling
+     * area holds one minutes per contest voted there that day): its unit 1 is the same commune, with a voter list per
+     * area (the same people) and three other candidates for one seat, frozen.
+     */
+    public Built councilOver(Built na) {
+        return Authorization.runAsSystem(() -> {
+            long election = elections.create(new NewElection(ElectionKind.PEOPLES_COUNCIL, "PROVINCE",
+                    RuleSet.PEOPLES_COUNCIL_2025, "Bầu cử đại biểu HĐND tỉnh khóa XI (kiểm thử)", "2026-2031", DAY, "22")).id();
+            return populate(election, na.communeCode(), na.voters(), na.areas(), false,
+                    new String[][] {{"Phạm Văn Dũng", "M"}, {"Hoàng Thị Em", "F"}, {"Vũ Văn Giang", "M"}});
+        });
+    }
+
     private Built build(int voters, int areaCount) {
         var random = ThreadLocalRandom.current();
         long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, RuleSet.NATIONAL_ASSEMBLY_2025,
@@ -93,19 +107,29 @@ public class UnitElections {
         String commune = java.util.stream.IntStream.range(0, communes.size())
                 .mapToObj(i -> communes.get((start + i) % communes.size()))
                 .min(java.util.Comparator.comparingLong(c -> used.getOrDefault(c, 0L))).orElseThrow();
+        int number = random.nextInt(1, 1_000_000 - areaCount);
+        List<Long> areas = new ArrayList<>();
+        for (int a = 0; a < areaCount; a++) {
+            areas.add(organisations.addPollingArea(commune, DAY, number + a, "Khu vực kiểm thử " + (a + 1),
+                    "Nhà văn hóa", voters, null).id());
+        }
+        return populate(election, commune, voters, areas, true,
+                new String[][] {{"Nguyễn Văn An", "M"}, {"Trần Thị Bình", "F"}, {"Lê Văn Cường", "M"}});
+    }
+
+    /** Units (1: the commune, 2: the rest of the province), a voter list per area, three candidates for one seat, frozen. */
+    private Built populate(long election, String commune, int voters, List<Long> areas, boolean freshIds, String[][] people) {
+        var random = ThreadLocalRandom.current();
+        List<String> communes = units.list(UnitLevel.COMMUNE, "22", DAY).stream().map(AdminUnit::code).toList();
         elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, List.of(commune)),
                 new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
-        List<Long> areas = new ArrayList<>();
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         // one block of ids per polling area: a person is on one list only, so two areas must never draw the same id
+        // (the same people again for another election of the same day over the same areas: the base of the first)
         int block = voters;
-        int base = random.nextInt(0, 1_000_000 - block * Math.max(areaCount, 1));
-        // consecutive area numbers from a random start: random numbers each would clash among thousands of areas
-        int number = random.nextInt(1, 1_000_000 - areaCount);
-        for (int a = 0; a < areaCount; a++) {
-            long area = organisations.addPollingArea(commune, DAY, number + a, "Khu vực kiểm thử " + (a + 1),
-                    "Nhà văn hóa", voters, null).id();
-            areas.add(area);
+        int base = freshIds ? random.nextInt(0, 1_000_000 - block * Math.max(areas.size(), 1)) : baseOf(areas, voters);
+        for (int a = 0; a < areas.size(); a++) {
+            long area = areas.get(a);
             StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Nơi cư trú\n");
             for (int i = 1; i <= voters; i++) {
                 boolean woman = i % 2 == 0;
@@ -119,8 +143,8 @@ public class UnitElections {
             voterLists.confirm(election, new VoterLists.Target(area, null), "kv-" + area + ".csv",
                     () -> new ByteArrayInputStream(file), Locale.forLanguageTag("vi"));
         }
+        BASES.put(areas.get(0), base);
         List<Long> ids = new ArrayList<>();
-        String[][] people = {{"Nguyễn Văn An", "M"}, {"Trần Thị Bình", "F"}, {"Lê Văn Cường", "M"}};
         for (String[] p : people) {
             // a birth date of its own each time: the same person may not stand in two NA units on one day
             LocalDate born = LocalDate.of(1955 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28));
@@ -138,6 +162,17 @@ public class UnitElections {
         candidates.postList(election, "22-1", DAY.minusDays(20));
         elections.freeze(election);
         return new Built(election, "22-1", commune, areas, ids, voters);
+    }
+
+    /** The first id of the people listed in these areas by the election that created them. */
+    private static final Map<Long, Integer> BASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int baseOf(List<Long> areas, int voters) {
+        Integer base = BASES.get(areas.get(0));
+        if (base == null) {
+            throw new IllegalStateException("these areas were not built here");
+        }
+        return base;
     }
 
     private static String pid(char sex, LocalDate born) {
