@@ -387,6 +387,27 @@ public class PollingDay {
         } else {
             authorization.currentUser();
         }
+        return turnout(election, scope);
+    }
+
+    /**
+     * The same for everyone, the public included, as the teams report it during polling day: counts of voters only,
+     * nobody's name. Never for a rehearsal (404, as if it did not exist), nor before the election is frozen.
+     */
+    @Transactional(readOnly = true)
+    public Turnout publicTurnout(long electionId, String unitCode) {
+        ElectionView election = elections.get(electionId);
+        if (election.rehearsal() || election.frozenAt() == null) {
+            throw DomainException.notFound("election.not-found", electionId);
+        }
+        String scope = unitCode != null && !unitCode.isBlank() ? unitCode.strip() : election.scopeCode();
+        return turnout(election, scope);
+    }
+
+    private Turnout turnout(ElectionView election, String scope) {
+        long electionId = election.id();
+        String unitCode = scope;
+        LocalDate day = election.electionDay();
         AdminUnit root = scope == null ? null : units.find(scope, day)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, day));
         List<LocalTime> times = reportingTimes(electionId);

@@ -115,6 +115,18 @@ class PollingDayAndRehearsalIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.voted", is(55))).andExpect(jsonPath("$.electorate", is(80)))
                 .andExpect(jsonPath("$.percent", is("68.75")))
                 .andExpect(jsonPath("$.bySlot[?(@.slot == '09:00:00' || @.slot == '09:00')].voted").value(hasItem(30)));
+        // the public sees the same counts during the day without signing in: the open API and the portal's page
+        mvc.perform(get("/api/v1/public/elections/" + e + "/turnout").param("unit", v.communeCode()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.voted", is(55))).andExpect(jsonPath("$.electorate", is(80)))
+                .andExpect(jsonPath("$.percent", is("68.75")))
+                .andExpect(jsonPath("$.children[0].unit", is(place)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", org.hamcrest.Matchers.containsString("public")));
+        String portal = mvc.perform(get("/portal/elections/" + e + "/turnout").param("unit", v.communeCode())
+                        .header("Accept-Language", "vi"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(portal).contains("68.75").contains("Tỷ lệ cử tri đi bầu").contains(place).contains("<table");
+        mvc.perform(get("/api/v1/public/elections/" + e + "/turnout").param("unit", "nowhere")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/elections/" + e + "/turnout/missed").param("commune", v.communeCode()).with(commune))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.place == '" + place + "')].slot", containsInAnyOrder("14:00:00", "16:00:00", "19:00:00")));
@@ -167,6 +179,9 @@ class PollingDayAndRehearsalIT {
                 .andExpect(jsonPath("$.status", is("FROZEN")))
                 .andReturn().getResponse().getContentAsString();
         long r = Long.parseLong(created.replaceAll(".*?\"id\":(\\d+).*", "$1"));
+        // a rehearsal's turnout is never public
+        mvc.perform(get("/api/v1/public/elections/" + r + "/turnout")).andExpect(status().isNotFound());
+        mvc.perform(get("/portal/elections/" + r + "/turnout")).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select fingerprint from election where id = :r").param("r", r).query(String.class).single())
                 .isEqualTo(jdbc.sql("select fingerprint from election where id = :e").param("e", v.electionId())
                         .query(String.class).single());

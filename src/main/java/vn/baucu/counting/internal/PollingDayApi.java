@@ -98,6 +98,16 @@ class PollingDayApi {
         return answer(pollingDay.close(id, place, body, Idempotency.key(key)));
     }
 
+    @GetMapping("/api/v1/public/elections/{id}/turnout")
+    @Operation(summary = "Public: turnout as the teams report it during polling day, for the scope (default the election's)"
+            + " and each unit under it; counts only; 404 for a rehearsal or an election not yet frozen")
+    org.springframework.http.ResponseEntity<PollingDay.Turnout> publicTurnout(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String unit) {
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofSeconds(30)).cachePublic())
+                .body(pollingDay.publicTurnout(id, unit));
+    }
+
     @GetMapping("/api/v1/elections/{id}/turnout")
     @Operation(summary = "Turnout of a unit (default: the election's scope) and of each unit under it, with the day's curve")
     PollingDay.Turnout rollUp(@PathVariable long id, @RequestParam(required = false) String unit) {
