@@ -54,9 +54,12 @@ public class Dashboards {
     private final AdminUnits units;
     private final Authorization authorization;
     private final java.time.Clock clock;
+    private final vn.baucu.candidates.Candidates candidates;
 
     Dashboards(Elections elections, Organisations organisations, PollingDay pollingDay, CountingMinutes minutes,
-               ContestResults results, AdminUnits units, Authorization authorization, java.time.Clock clock) {
+               ContestResults results, AdminUnits units, Authorization authorization, java.time.Clock clock,
+               vn.baucu.candidates.Candidates candidates) {
+        this.candidates = candidates;
         this.elections = elections;
         this.organisations = organisations;
         this.pollingDay = pollingDay;
@@ -154,7 +157,16 @@ public class Dashboards {
 
     public record Dashboard(ElectionView election, Unit unit, List<Unit> trail, Instant asOf, boolean places,
                             Line total, List<Line> lines, List<MilestoneProgress> calendar, List<Point> turnoutCurve,
-                            List<ContestLine> contests, List<Attention> attention, int attentionTotal) {
+                            List<ContestLine> contests, List<Attention> attention, int attentionTotal,
+                            List<CompositionLine> composition) {
+    }
+
+    /**
+     * One item of the composition of those elected in the unit (women, ethnic minority, re-elected…): how many of how
+     * many, the share, the planned structure's target for it (null when the plan sets none), and whether it falls short.
+     */
+    public record CompositionLine(String item, long count, long of, String percent, java.math.BigDecimal plan,
+                                  boolean belowPlan) {
     }
 
     /**
@@ -224,7 +236,18 @@ public class Dashboards {
         int attentionTotal = attention.size();
         return new Dashboard(election, unit, trail, clock.instant(), places, total, lines, calendar, curve, contestLines,
                 attention.size() > ATTENTION_SHOWN ? List.copyOf(attention.subList(0, ATTENTION_SHOWN)) : attention,
-                attentionTotal);
+                attentionTotal, composition(electionId, root));
+    }
+
+    /** The composition of those elected so far in the unit against the election's planned structure; empty before any. */
+    private List<CompositionLine> composition(long electionId, String root) {
+        vn.baucu.candidates.Candidates.Statistics stats = candidates.statistics(electionId, root, true);
+        if (stats.report().total() == 0) {
+            return List.of();
+        }
+        return stats.report().shares().stream().map(s -> new CompositionLine(s.key(), s.count(), s.of(), s.percent(),
+                stats.plan().get(s.key()), stats.quotaFlags().stream()
+                        .anyMatch(f -> "Q-201".equals(f.code()) && s.key().equals(f.field())))).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.baucu.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -193,6 +194,51 @@ class DashboardIT {
             Row total = rows.get(rows.size() - 1);
             assertThat(total.getCellText(1)).isEqualTo("Tổng");
             assertThat(total.getCellAsNumber(2).orElseThrow().intValue()).isEqualTo(d.get("total").get("minutes").get("expected").asInt());
+        }
+    }
+
+    /** Issue 13: the composition of those elected against the plan, on the dashboard (JSON and page). */
+    @Test
+    void theCompositionOfThoseElectedIsShownAgainstThePlan() throws Exception {
+        UnitElections.Built u = unitElections.frozen(300, 1);
+        long e = u.electionId();
+        RequestPostProcessor province = users.as(Role.PROVINCE_OFFICIAL, "22");
+        mvc.perform(put("/api/v1/elections/" + e + "/composition-plan").with(vn.baucu.support.Api.admin())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"WOMEN\":40,\"PARTY_MEMBER\":50}"))
+                .andExpect(status().is2xxSuccessful());
+        assertThat(read("/api/v1/elections/" + e + "/dashboard?unit=22", province).get("composition")).as("nobody elected yet")
+                .isEmpty();
+        long area = u.areas().get(0);
+        for (int i = 0; i < 2; i++) {
+            enter(e, "22-1", MinutesBodies.area(u, area, 300, 280, 200, 50, 30), users.as(Role.ELECTION_TEAM, u.communeCode(), area));
+        }
+        certify(e, "22-1", minutesOf(e, area), province);
+        JsonNode d = read("/api/v1/elections/" + e + "/dashboard?unit=22", province);
+        java.util.Map<String, JsonNode> items = new java.util.HashMap<>();
+        d.get("composition").forEach(c -> items.put(c.get("item").asString(), c));
+        // one man elected (the first name), a Party member: women 0 of 1 against 40%, Party members 1 of 1 against 50%
+        assertThat(items.get("WOMEN").get("count").asInt()).isZero();
+        assertThat(items.get("WOMEN").get("of").asInt()).isEqualTo(1);
+        assertThat(items.get("WOMEN").get("percent").asString()).isEqualTo("0.00");
+        assertThat(items.get("WOMEN").get("plan").asInt()).isEqualTo(40);
+        assertThat(items.get("WOMEN").get("belowPlan").asBoolean()).isTrue();
+        assertThat(items.get("PARTY_MEMBER").get("belowPlan").asBoolean()).isFalse();
+        assertThat(items.get("INCUMBENT").get("plan").isNull()).isTrue();
+        // an NA deputy is the electoral unit's, which is the province's: a commune's dashboard elects nobody of its own
+        assertThat(read("/api/v1/elections/" + e + "/dashboard?unit=" + u.communeCode(), province).get("composition"))
+                .isEmpty();
+        // the page names what falls short
+        Cookie session = Pages.login(mvc, users.create(Role.PROVINCE_OFFICIAL, "22", null), TestUsers.PASSWORD);
+        String page = mvc.perform(get("/elections/" + e + "/dashboard?unit=22").cookie(session).header("Accept-Language", "vi"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"composition-table\"").contains("Thấp hơn kế hoạch").contains("data-item=\"WOMEN\"");
+        byte[] xlsx = mvc.perform(get("/api/v1/elections/" + e + "/dashboard.xlsx?unit=22").with(province)
+                .header("Accept-Language", "vi")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheets().filter(x -> x.getName().equals("Cơ cấu trúng cử")).findFirst().orElseThrow();
+            var rows = sheet.read();
+            assertThat(rows.stream().filter(row -> "Nữ".equals(row.getCellText(0))).findFirst().orElseThrow().getCellText(5))
+                    .isEqualTo("Thấp hơn kế hoạch");
         }
     }
 

@@ -75,6 +75,23 @@ class DashboardWorkbook {
                 }
             }
 
+            if (!d.composition().isEmpty()) {
+                Worksheet composition = wb.newWorksheet(text("dashboard.sheet.composition", locale));
+                header(composition, locale, "stats.col.item", "stats.col.count", "stats.col.of", "stats.col.percent",
+                        "dashboard.col.plan", "dashboard.col.against-plan");
+                r = 0;
+                for (Dashboards.CompositionLine c : d.composition()) {
+                    r++;
+                    composition.value(r, 0, text("stats." + c.item(), locale));
+                    composition.value(r, 1, c.count());
+                    composition.value(r, 2, c.of());
+                    composition.value(r, 3, c.percent());
+                    composition.value(r, 4, c.plan() == null ? "" : c.plan().toPlainString());
+                    composition.value(r, 5, c.plan() == null ? "" : text(c.belowPlan() ? "dashboard.below-plan"
+                            : "dashboard.meets-plan", locale));
+                }
+            }
+
             Worksheet calendar = wb.newWorksheet(text("dashboard.sheet.calendar", locale));
             header(calendar, locale, "elections.milestone", "elections.due", "dashboard.col.milestones",
                     "elections.done", "elections.late", "elections.overdue");
