@@ -160,6 +160,24 @@ class ApplicationKillIT {
                 return;
             });
         }
+        // and the province publishing the results over and over meanwhile: each answered publication is kept
+        java.util.Map<Integer, String> published = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread publisher = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    var r = http.send(HttpRequest.newBuilder(uri("/api/v1/elections/" + election + "/results/publications"))
+                            .header("Authorization", basic()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        published.put(Integer.parseInt(find(r.body(), "\"version\":(\\d+)")),
+                                find(r.body(), "\"sha256\":\"([0-9a-f]+)\""));
+                    }
+                }
+            } catch (IOException | InterruptedException killed) {
+                // the server died with a publication in flight
+            }
+        });
+        publisher.start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (acknowledged.get() < AREAS * 3 * 2 / 5 && System.nanoTime() < until) {
             Thread.sleep(5);
@@ -168,10 +186,27 @@ class ApplicationKillIT {
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        publisher.join(60_000);
         int acked = acknowledged.get();
         assertThat(acked).as("killed part way").isBetween(AREAS * 3 * 2 / 5, AREAS * 3 - 1);
 
         start("burst-second");
+        // every answered publication is there as answered; the versions follow each other with no gap, none half-made
+        assertThat(published).as("publications answered before the kill").isNotEmpty();
+        int latest = Integer.parseInt(find(http.send(HttpRequest.newBuilder(uri("/api/v1/public/elections/" + election
+                        + "/results")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body(),
+                "\"snapshot\":\\{\"version\":(\\d+)"));
+        assertThat(latest).isGreaterThanOrEqualTo(published.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow());
+        for (int v = 1; v <= latest; v++) {
+            var r = http.send(HttpRequest.newBuilder(uri("/api/v1/public/elections/" + election + "/results?version=" + v))
+                    .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("snapshot %d", v).isEqualTo(200);
+            String etag = r.headers().firstValue("ETag").orElseThrow();
+            if (published.containsKey(v)) {
+                assertThat(etag).as("snapshot %d as answered", v).isEqualTo("\"" + published.get(v) + "\"");
+            }
+            assertThat(r.body()).contains("\"version\":" + v);
+        }
         // every acknowledged step is there; nothing else
         var held = minutesByArea(base, province);
         for (int a = 0; a < AREAS; a++) {
@@ -231,6 +266,9 @@ class ApplicationKillIT {
         String results = api("GET", "/api/v1/elections/" + election + "/results", null, 200);
         assertThat(results).contains("\"status\":\"CERTIFIED\"").contains("\"electorate\":" + 300 * AREAS);
         assertThat(api("GET", "/api/v1/audit/verification", null, 200)).contains("\"intact\":true");
+        // the next publication follows the last one kept
+        assertThat(api("POST", "/api/v1/elections/" + election + "/results/publications", null, 201))
+                .contains("\"version\":" + (latest + 1));
     }
 
     record Held(long id, String status, int entries, int version) {
