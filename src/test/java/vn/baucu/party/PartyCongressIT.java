@@ -556,6 +556,60 @@ class PartyCongressIT {
     }
 
     /**
+     * The Party committee adds a village's cell and imports its members from a CSV file on its pages: all or nothing,
+     * every wrong row named; the cell's page then lists them. A second cell for the village is refused (409); a commune
+     * official without a Party role may not add one.
+     */
+    @Test
+    void aCellAndItsMembersAreAddedOnThePages() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        var session = vn.baucu.support.Pages.login(mvc, users.create(Role.PARTY_COMMITTEE, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        assertThat(vn.baucu.support.Pages.page(mvc, session, "/party/cells?scope=" + v.communeCode())).contains("id=\"new-cell\"");
+        String location = mvc.perform(post("/party/cells").cookie(session).with(csrf).param("village", v.villageCode())
+                        .param("since", "2022-06-05"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long cell = Long.parseLong(location.replaceAll(".*/party/cells/(\\d+).*", "$1"));
+        assertThat(mvc.perform(post("/party/cells").cookie(session).with(csrf).param("village", v.villageCode())
+                .param("since", "2022-06-05")).andExpect(status().isConflict()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("id=\"form-errors\"");
+        var official = vn.baucu.support.Pages.login(mvc, users.create(Role.COMMUNE_OFFICIAL, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        mvc.perform(post("/party/cells").cookie(official).with(csrf).param("village", v.villageCode())
+                .param("since", "2022-06-05")).andExpect(status().isForbidden());
+
+        String header = "Họ và tên,Ngày sinh,Số định danh cá nhân,Loại đảng viên,Miễn sinh hoạt\n";
+        String bad = header + "Nguyễn Văn Một,04/03/1970,022070000001,Chính thức,\n"
+                + "Trần Thị Hai,05/06/1975,12345,Chính thức,\n"
+                + "Lê Văn Ba,31/02/1980,022080000003,Dự bị,\n";
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/party/cells/" + cell + "/members")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "dang-vien.csv", "text/csv",
+                                bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .cookie(session).with(csrf))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // named by the file's line: the header is line 1
+        assertThat(refused).contains("B-102").contains("Dòng 3:").contains("B-101").contains("Dòng 4:");
+        assertThat(jdbc.sql("select count(*) from party_member where cell_id = :c").param("c", cell).query(Integer.class)
+                .single()).as("all or nothing").isZero();
+        // Excel's CSV: a BOM and semicolons
+        String good = "\uFEFF" + header.replace(',', ';') + "Nguyễn Văn Một;04/03/1970;022070000001;Chính thức;\n"
+                + "Trần Thị Hai;05/06/1975;022075000002;Chính thức;có\n"
+                + "Lê Văn Ba;28/02/1980;022080000003;Dự bị;\n";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/party/cells/" + cell + "/members")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "dang-vien.csv", "text/csv",
+                                good.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .cookie(session).with(csrf))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select membership || ':' || exempted from party_member where cell_id = :c order by personal_id")
+                .param("c", cell).query(String.class).list()).containsExactly("FULL:false", "FULL:true", "PROBATIONARY:false");
+        assertThat(vn.baucu.support.Pages.page(mvc, session, "/party/cells/" + cell)).contains("Trần Thị Hai")
+                .contains("Lê Văn Ba").contains("id=\"import-members\"");
+    }
+
+    /**
      * The same congress run by the commune's Party committee on its pages, one small form per step: the cell, convening,
      * the roll, the list (a refused one shown with its problem and status), the count entered twice by two people
      * (a resend of a form stores nothing), certification, closing and ratification.

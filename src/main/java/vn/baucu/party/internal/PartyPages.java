@@ -57,6 +57,46 @@ class PartyPages {
         return "party/cells";
     }
 
+    @PostMapping("/party/cells")
+    String createCell(@RequestParam(required = false) String village, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String superior,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+                      Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            var c = cells.create(village, name, superior, since);
+            redirect.addFlashAttribute("done", "party.page.cell-created");
+            return "redirect:/party/cells/" + c.id();
+        } catch (vn.baucu.platform.DomainException e) {
+            return forms.refused(e, model, locale, response, () -> cellList(superior, model));
+        }
+    }
+
+    /**
+     * The cell's members from a CSV file (the header row first: Họ và tên, Ngày sinh, Số định danh cá nhân, Loại đảng
+     * viên, Miễn sinh hoạt), all or nothing, every refused row named, as the API's {@code POST …/members}.
+     */
+    @PostMapping("/party/cells/{id}/members")
+    String importMembers(@PathVariable long id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                         Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.members-added", "/party/cells/" + id, () -> {
+            if (file == null || file.isEmpty()) {
+                throw vn.baucu.platform.DomainException.violations(java.util.List.of(vn.baucu.platform.Violation.of("P-401",
+                        "file", "problem.missing-parameter", "file")));
+            }
+            MemberFile.Read read;
+            try (var in = file.getInputStream()) {
+                read = MemberFile.read(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            try {
+                return cells.addMembers(id, read.members());
+            } catch (vn.baucu.platform.DomainException e) {
+                throw MemberFile.onLines(e, read.lines());
+            }
+        }, () -> cell(id, model));
+    }
+
     @GetMapping("/party/cells/{id}")
     String cell(@PathVariable long id, Model model) {
         model.addAttribute("cell", cells.get(id));
