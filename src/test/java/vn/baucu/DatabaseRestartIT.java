@@ -51,6 +51,8 @@ class DatabaseRestartIT {
     TestUsers users;
     @Autowired
     UnitElections unitElections;
+    @Autowired
+    vn.baucu.platform.LiveChanges live;
 
     @Test
     void restartedUnderLoadNothingAcknowledgedIsLostAndResendsStoreNothingTwice() throws Exception {
@@ -111,6 +113,13 @@ class DatabaseRestartIT {
             status = mvc.perform(get(base).with(province)).andReturn().getResponse().getStatus();
         } while (status != 200 && System.nanoTime() < until2);
         assertThat(status).as("baucu serves again once PostgreSQL is back").isEqualTo(200);
+        // and the live updates listen again (the tests after this one on the same database rely on them)
+        Thread.sleep(3_000);
+        long until3 = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!live.listening() && System.nanoTime() < until3) {
+            Thread.sleep(100);
+        }
+        assertThat(live.listening()).as("live updates listening again").isTrue();
         for (int a = 0; a < AREAS; a++) {
             String state = state(u, a);
             if (answers[a][2] == 200) {
