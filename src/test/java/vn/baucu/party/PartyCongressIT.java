@@ -556,6 +556,52 @@ class PartyCongressIT {
     }
 
     /**
+     * The count of a ballot from its papers on the congress page, pile by pile of identical papers, entered by two
+     * members of the committee: on a list without surplus a name ticked both ways gives no vote; the two entries agree.
+     */
+    @Test
+    void aBallotIsCountedFromItsPapersOnTheCongressPage() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        String user1 = users.create(Role.PARTY_COMMITTEE, v.communeCode(), null);
+        String user2 = users.create(Role.PARTY_COMMITTEE, v.communeCode(), null);
+        RequestPostProcessor party = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user1, TestUsers.PASSWORD);
+        long cell = cell(v.villageCode(), party);
+        JsonNode m = call(post("/api/v1/party/cells/" + cell + "/members"), party, members(null, 6, false), 201);
+        long id = call(post("/api/v1/party/cells/" + cell + "/congresses"), party,
+                "{\"term\":\"2022-2025\",\"heldOn\":\"2022-07-03\"}", 201).get("id").asLong();
+        call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[]}", 200);
+        long nominee = m.get(0).get("id").asLong();
+        long vote = call(post("/api/v1/party/congresses/" + id + "/votes"), party,
+                "{\"nominees\":[" + nominee + "],\"listFor\":6}", 201).get("id").asLong();
+        var one = vn.baucu.support.Pages.login(mvc, user1, TestUsers.PASSWORD);
+        var two = vn.baucu.support.Pages.login(mvc, user2, TestUsers.PASSWORD);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String page = vn.baucu.support.Pages.page(mvc, one, "/party/congresses/" + id);
+        assertThat(page).contains("id=\"papers-" + vote + "\"").contains("Đồng ý").contains("Đánh dấu cả hai ô");
+        // 6 present: 4 agree, 1 disagree, 1 with both boxes (one name: invalid)
+        for (var who : List.of(one, two)) {
+            mvc.perform(post("/party/congresses/" + id + "/votes/" + vote + "/ballots").cookie(who).with(csrf)
+                            .param("idempotencyKey", UUID.randomUUID().toString())
+                            .param("participants", "6").param("ballotsIssued", "6")
+                            .param("n-0", "4").param("m-0-" + nominee, "AGREE")
+                            .param("n-1", "1").param("m-1-" + nominee, "DISAGREE")
+                            .param("n-2", "1").param("m-2-" + nominee, "BOTH"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        JsonNode counted = call(get("/api/v1/party/congresses/" + id), party, null, 200);
+        JsonNode theVote = counted.get("votes").get(0);
+        assertThat(theVote.get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(jdbc.sql("select (figures->>'validBallots')::int || '/' || (figures->>'invalidBallots')::int"
+                        + " from congress_count_entry where vote_id = :v and seq = 1").param("v", vote).query(String.class).single())
+                .isEqualTo("5/1");
+        JsonNode certified = call(post("/api/v1/party/votes/" + vote + "/certification")
+                .header("If-Match", "\"" + theVote.get("version").asInt() + "\""), party, null, 200);
+        assertThat(certified.get("nominees").get(0).get("votes").asInt()).isEqualTo(4);
+        assertThat(certified.get("outcome").asString()).isEqualTo("ELECTED_ALL");   // 4 of a roll of 6
+    }
+
+    /**
      * The Party committee adds a village's cell and imports its members from a CSV file on its pages: all or nothing,
      * every wrong row named; the cell's page then lists them. A second cell for the village is refused (409); a commune
      * official without a Party role may not add one.

@@ -128,6 +128,10 @@ class PartyPages {
         Map<Long, UUID> keys = new java.util.HashMap<>();
         c.votes().forEach(v -> keys.put(v.id(), UUID.randomUUID()));
         model.addAttribute("keys", keys);
+        Map<Long, UUID> paperKeys = new java.util.HashMap<>();
+        c.votes().forEach(v -> paperKeys.put(v.id(), UUID.randomUUID()));
+        model.addAttribute("paperKeys", paperKeys);
+        model.addAttribute("piles", java.util.stream.IntStream.range(0, PILES).boxed().toList());
         return "party/congress";
     }
 
@@ -176,6 +180,45 @@ class PartyPages {
         return forms.submit(model, locale, redirect, response, "party.page.entered", "/party/congresses/" + id,
                 () -> congresses.enter(vote, entry, vn.baucu.platform.Idempotency.key(form.get("idempotencyKey"))),
                 () -> congress(id, model));
+    }
+
+    /** How many piles of identical papers the count-from-papers form offers. */
+    static final int PILES = 6;
+
+    /**
+     * One entry of a ballot's count from its papers as the counting committee sorts them: piles of identical papers,
+     * each with how many papers it holds, whether the committee issued them and the mark against each name. baucu
+     * judges every paper by the Party's rules and enters the counts (only the counts are stored).
+     */
+    @PostMapping("/party/congresses/{id}/votes/{vote}/ballots")
+    String enterBallots(@PathVariable long id, @PathVariable long vote, @RequestParam Map<String, String> form, Model model,
+                        Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        return forms.submit(model, locale, redirect, response, "party.page.entered", "/party/congresses/" + id, () -> {
+            var v = congresses.get(id).votes().stream().filter(x -> x.id() == vote).findFirst()
+                    .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("party.vote-not-found", vote));
+            java.util.List<vn.baucu.rules.PartyBallotCount.Paper> papers = new java.util.ArrayList<>();
+            for (int p = 0; p < PILES; p++) {
+                Long n = whole(form.get("n-" + p));
+                if (n == null || n == 0) {
+                    continue;
+                }
+                if (n < 0 || n > 100_000) {
+                    throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
+                }
+                java.util.List<vn.baucu.rules.PartyBallotCount.Mark> marks = new java.util.ArrayList<>();
+                for (var nominee : v.nominees()) {
+                    String mark = form.get("m-" + p + "-" + nominee.memberId());
+                    marks.add(mark == null ? null : java.util.Arrays.stream(vn.baucu.rules.PartyBallotCount.Mark.values())
+                            .filter(m -> m.name().equals(mark)).findFirst().orElse(null));
+                }
+                var paper = new vn.baucu.rules.PartyBallotCount.Paper(!"false".equals(form.get("issued-" + p)), marks);
+                for (long i = 0; i < n; i++) {
+                    papers.add(paper);
+                }
+            }
+            return congresses.enterBallots(vote, new vn.baucu.party.Congresses.BallotPapers(whole(form.get("participants")),
+                    whole(form.get("ballotsIssued")), papers), vn.baucu.platform.Idempotency.key(form.get("idempotencyKey")));
+        }, () -> congress(id, model));
     }
 
     @PostMapping("/party/congresses/{id}/votes/{vote}/resolution")
