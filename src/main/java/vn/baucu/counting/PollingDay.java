@@ -380,7 +380,7 @@ public class PollingDay {
     @Transactional(readOnly = true)
     public Turnout turnout(long electionId, String unitCode) {
         ElectionView election = elections.get(electionId);
-        String scope = unitCode != null && !unitCode.isBlank() ? unitCode.strip() : election.scopeCode();
+        String scope = scopeOf(election, unitCode);
         LocalDate day = election.electionDay();
         if (scope != null) {
             authorization.require(Access.READ, scope, day, null);
@@ -400,16 +400,19 @@ public class PollingDay {
         if (election.rehearsal() || election.frozenAt() == null) {
             throw DomainException.notFound("election.not-found", electionId);
         }
-        String scope = unitCode != null && !unitCode.isBlank() ? unitCode.strip() : election.scopeCode();
-        return turnout(election, scope);
+        return turnout(election, scopeOf(election, unitCode));
+    }
+
+    /** The unit asked for, or the election's scope (null: the nation). */
+    private static String scopeOf(ElectionView election, String unitCode) {
+        return unitCode != null && !unitCode.isBlank() ? unitCode.strip() : election.scopeCode();
     }
 
     private Turnout turnout(ElectionView election, String scope) {
         long electionId = election.id();
-        String unitCode = scope;
         LocalDate day = election.electionDay();
         AdminUnit root = scope == null ? null : units.find(scope, day)
-                .orElseThrow(() -> DomainException.notFound("unit.not-found", unitCode, day));
+                .orElseThrow(() -> DomainException.notFound("unit.not-found", scope, day));
         List<LocalTime> times = reportingTimes(electionId);
         Map<String, TreeMap<LocalTime, Long>> reports = new HashMap<>();
         for (Object[] r : store.reportsByPlace(electionId)) {
