@@ -103,10 +103,13 @@ class ViolationCatalogueTest {
         }
         Map<String, String> families = new LinkedHashMap<>();
         families.put("A", "Khu vực bỏ phiếu — polling areas");
+        families.put("B", "Đại hội chi bộ — Party cell congresses");
         families.put("C", "Lịch bầu cử — legal calendar");
+        families.put("D", "Ngày bỏ phiếu — polling day");
         families.put("E", "Đánh giá kết quả (hợp đồng contest-evaluation) — contest evaluation input");
         families.put("F", "Tệp nhập — imported files");
         families.put("G", "Thôn, tổ dân phố — villages");
+        families.put("H", "Kết quả, công nhận, bầu lại và bầu thêm — results, recognition and follow-up elections");
         families.put("K", "Người ứng cử, hiệp thương — candidates and consultations");
         families.put("L", "Cuộc bầu cử, danh sách — elections and candidate lists");
         families.put("M", "Biên bản kiểm phiếu — counting minutes (errors)");
@@ -134,6 +137,7 @@ class ViolationCatalogueTest {
                 explanation. `{0}`… are filled in with the case's values.
 
                 """);
+        assertThat(families.keySet()).as("every family of codes has a section").containsAll(byFamily.keySet());
         for (var f : families.entrySet()) {
             List<ViolationCode> codes = byFamily.get(f.getKey());
             if (codes == null) {

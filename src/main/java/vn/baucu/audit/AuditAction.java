@@ -75,7 +75,8 @@ public enum AuditAction {
     MINUTES_SCAN_ATTACHED(Kind.CHANGE, "A photo or scan of the signed paper minutes was attached, with its SHA-256."),
     // results
     RESULT_COMPUTED(Kind.CHANGE, "A contest's legal outcome was computed from its certified minutes (who is elected, what follows)."),
-    FOLLOW_UP_CREATED(Kind.CHANGE, "A follow-up election (a re-election) of a contest was created with its own calendar, list and candidates."),
+    FOLLOW_UP_CREATED(Kind.CHANGE, "A follow-up election (a re-election or an additional election) of a contest was created with its own calendar, list and candidates."),
+    FOLLOW_UP_LEFT_UNHELD(Kind.CHANGE, "The decision to hold no additional election for a National Assembly unit left short of deputies was recorded; the seats stay vacant."),
     RESULTS_PUBLISHED(Kind.CHANGE, "An election's results were published as a new immutable snapshot, with its SHA-256."),
     HEAD_RECOGNISED(Kind.CHANGE, "The commune chair's decision recognising an elected village head was recorded."),
     INTERIM_HEAD_APPOINTED(Kind.CHANGE, "The commune appointed an interim village head while nobody is elected."),

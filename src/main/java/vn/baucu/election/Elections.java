@@ -426,6 +426,14 @@ public class Elections {
         return store.contestRefs(electionId);
     }
 
+    /** The follow-up elections started for contests of an election, by the place code of the contest each follows. */
+    @Transactional(readOnly = true)
+    public Map<String, FollowUpElection> followUps(long electionId) {
+        Map<String, FollowUpElection> out = new java.util.TreeMap<>();
+        store.followUps(electionId).forEach(f -> out.put(f.placeCode(), f));
+        return out;
+    }
+
     /** Whether a polling area votes in some contest of an election on its day (see {@link #votesIn}). */
     @Transactional(readOnly = true)
     public boolean servedBy(long pollingAreaId, long electionId) {

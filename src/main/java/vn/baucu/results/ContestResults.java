@@ -120,16 +120,108 @@ public class ContestResults {
             throw vn.baucu.platform.DomainException.violations(List.of(vn.baucu.platform.Violation.of("H-105", "electionDay",
                     "follow-up.too-late", day, followUp.latestDate())));
         }
-        var existing = jdbc.sql("select id from election where follows_election_id = :e and follows_place_code = :p")
-                .param("e", electionId).param("p", placeCode).query(Long.class).optional();
-        if (existing.isPresent()) {
-            throw vn.baucu.platform.DomainException.conflict("follow-up.exists", contest.placeName(), existing.get());
+        var existing = elections.followUps(electionId).get(placeCode);
+        if (existing != null) {
+            throw vn.baucu.platform.DomainException.conflict("follow-up.exists", contest.placeName(), existing.electionId());
+        }
+        var unheld = leftUnheld(contest.id());
+        if (unheld.isPresent()) {
+            throw vn.baucu.platform.DomainException.conflict("follow-up.left-unheld", contest.placeName(),
+                    unheld.get().decisionRef());
         }
         boolean additional = kind == Evaluation.FollowUpKind.ADDITIONAL_ELECTION;
         // an additional election fills the seats still empty; a re-election all of them
         int seats = additional ? contest.seats() - c.evaluation().elected().size() : contest.seats();
         return elections.createFollowUp(electionId, placeCode,
                 additional ? vn.baucu.rules.Round.ADDITIONAL : vn.baucu.rules.Round.REELECTION, day, seats);
+    }
+
+    /** The decision to hold no additional election for a contest (the seats left vacant). */
+    public record LeftUnheld(long contestId, String kind, String decisionRef, java.time.LocalDate decidedOn, String reason,
+                             String legalBasis) {
+    }
+
+    /**
+     * Records the decision to hold no additional election for a National Assembly unit left short of deputies: the
+     * National Election Council "xem xét, quyết định việc bầu cử thêm" (Luật 85/2015/QH13, Điều 79 khoản 1), so the
+     * seats may stay vacant. Only where the certified result calls for an additional election of the NA (422 H-110:
+     * every other follow-up must be held, {@link vn.baucu.rules.FollowUpDecisions}); the decision's reference, date
+     * (from election day to today) and reason are required (H-111); refused once a follow-up election is started or
+     * the decision is recorded (409). Guarded as the follow-up itself: administering the unit's province.
+     */
+    @Transactional
+    public LeftUnheld leaveUnheld(long electionId, String placeCode, String decisionRef, java.time.LocalDate decidedOn,
+                                  String reason) {
+        ContestRef contest = elections.contest(electionId, placeCode);
+        authorization.require(vn.baucu.platform.Authorization.Access.ADMINISTER, contest.village() ? contest.placeCode()
+                : contest.provinceCode(), contest.electionDay(), contest.scopeCode());
+        Computed c = compute(contest);
+        Evaluation.FollowUpKind kind = c.evaluation() == null ? null : c.evaluation().followUp().kind();
+        List<vn.baucu.platform.Violation> problems = new ArrayList<>();
+        if (!"CERTIFIED".equals(c.status()) || kind == null
+                || !vn.baucu.rules.FollowUpDecisions.mayBeLeftUnheld(RuleSet.valueOf(contest.ruleSet()), kind)) {
+            problems.add(vn.baucu.platform.Violation.of("H-110", "contest", "follow-up.must-be-held", contest.placeName(),
+                    kind == null ? "—" : kind.name()));
+        }
+        if (vn.baucu.platform.Inputs.text(decisionRef) == null || vn.baucu.platform.Inputs.text(reason) == null
+                || decidedOn == null || decidedOn.isBefore(contest.electionDay())
+                || decidedOn.isAfter(java.time.LocalDate.now(clock))) {
+            problems.add(vn.baucu.platform.Violation.of("H-111", "decisionRef", "follow-up.decision-required",
+                    contest.electionDay()));
+        }
+        if (!problems.isEmpty()) {
+            throw vn.baucu.platform.DomainException.violations(problems);
+        }
+        var started = elections.followUps(electionId).get(placeCode);
+        if (started != null) {
+            throw vn.baucu.platform.DomainException.conflict("follow-up.exists", contest.placeName(), started.electionId());
+        }
+        int inserted = jdbc.sql("""
+                        insert into follow_up_unheld (contest_id, election_id, kind, decision_ref, decided_on, reason,
+                                                      legal_basis, recorded_by, recorded_at)
+                        values (:c, :e, :k, :ref, :on, :why, :basis, :by, :t) on conflict (contest_id) do nothing""")
+                .param("c", contest.id()).param("e", electionId).param("k", kind.name()).param("ref", decisionRef.strip())
+                .param("on", java.sql.Date.valueOf(decidedOn)).param("why", reason.strip())
+                .param("basis", vn.baucu.rules.FollowUpDecisions.legalBasis(RuleSet.valueOf(contest.ruleSet())))
+                .param("by", authorization.currentUser().username()).param("t", Timestamp.from(clock.instant())).update();
+        if (inserted == 0) {
+            throw vn.baucu.platform.DomainException.conflict("follow-up.left-unheld", contest.placeName(),
+                    leftUnheld(contest.id()).map(LeftUnheld::decisionRef).orElse("—"));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name());
+        details.put("decisionRef", decisionRef.strip());
+        details.put("decidedOn", decidedOn.toString());
+        details.put("reason", reason.strip());
+        live.changed(contest.electionId(), "RESULTS", contest.placeCode());
+        audit.record("FOLLOW_UP_LEFT_UNHELD", "contest", String.valueOf(contest.id()), contest.provinceCode(), details);
+        return leftUnheld(contest.id()).orElseThrow();
+    }
+
+    /** The decision to hold no follow-up election for a contest, if one was recorded. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LeftUnheld> leftUnheld(long contestId) {
+        return jdbc.sql("""
+                        select contest_id, kind, decision_ref, decided_on, reason, legal_basis
+                        from follow_up_unheld where contest_id = :c""")
+                .param("c", contestId)
+                .query((rs, i) -> new LeftUnheld(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** Every decision to hold no follow-up election in an election, by contest id. */
+    @Transactional(readOnly = true)
+    public Map<Long, LeftUnheld> leftUnheldIn(long electionId) {
+        Map<Long, LeftUnheld> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select contest_id, kind, decision_ref, decided_on, reason, legal_basis
+                        from follow_up_unheld where election_id = :e""")
+                .param("e", electionId)
+                .query((rs, i) -> out.put(rs.getLong(1), new LeftUnheld(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6))))
+                .list();
+        return out;
     }
 
     /** A recorded recognition decision. */

@@ -100,6 +100,8 @@ public enum ViolationCode {
     H_107("H-107", Severity.ERROR, "NĐ 59/2023/NĐ-CP, Điều 9 khoản 3 (quyết định của UBND xã)", "interim.decision-required"),
     H_108("H-108", Severity.ERROR, "TT 04/2012/TT-BNV (sửa đổi bởi TT 09/2017, TT 14/2018): lâm thời không quá 6 tháng", "interim.too-long"),
     H_109("H-109", Severity.ERROR, "NĐ 59/2023/NĐ-CP, Điều 9 khoản 3 (thống nhất với Mặt trận Tổ quốc xã)", "interim.front-agreement"),
+    H_110("H-110", Severity.ERROR, "Luật 85/2015/QH13, Điều 79 khoản 1 (HĐBCQG xem xét, quyết định việc bầu cử thêm ĐBQH); Điều 79 khoản 2, Điều 80 (bắt buộc)", "follow-up.must-be-held"),
+    H_111("H-111", Severity.ERROR, "Luật 85/2015/QH13, Điều 79 khoản 1 (số, ngày của quyết định và lý do)", "follow-up.decision-required"),
     K_100("K-100", Severity.ERROR, "Luật 85/2015/QH13, Điều 35 (hồ sơ ứng cử: họ tên)", "candidate.name-required"),
     K_101("K-101", Severity.ERROR, "Luật 85/2015/QH13, Điều 2; TT 04/2012/TT-BNV, Điều 11 (đủ 21 tuổi)", "candidate.too-young"),
     K_102("K-102", Severity.ERROR, "Luật 85/2015/QH13, Điều 57 khoản 5 (chỉ ở một đơn vị bầu cử ĐBQH)", "candidate.second-na-unit"),

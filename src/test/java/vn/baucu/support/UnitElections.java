@@ -86,8 +86,10 @@ public class UnitElections {
         return Authorization.runAsSystem(() -> {
             long election = elections.create(new NewElection(ElectionKind.PEOPLES_COUNCIL, "PROVINCE",
                     RuleSet.PEOPLES_COUNCIL_2025, "Bầu cử đại biểu HĐND tỉnh khóa XI (kiểm thử)", "2026-2031", DAY, "22")).id();
-            return populate(election, na.communeCode(), na.voters(), na.areas(), false,
+            Built b = populate(Where.QUANG_NINH_2026, election, na.communeCode(), na.voters(), na.areas(), false,
                     new String[][] {{"Phạm Văn Dũng", "M"}, {"Hoàng Thị Em", "F"}, {"Vũ Văn Giang", "M"}});
+            elections.freeze(election);
+            return b;
         });
     }
 
@@ -113,15 +115,61 @@ public class UnitElections {
             areas.add(organisations.addPollingArea(commune, DAY, number + a, "Khu vực kiểm thử " + (a + 1),
                     "Nhà văn hóa", voters, null).id());
         }
-        return populate(election, commune, voters, areas, true,
+        Built b = populate(Where.QUANG_NINH_2026, election, commune, voters, areas, true,
                 new String[][] {{"Nguyễn Văn An", "M"}, {"Trần Thị Bình", "F"}, {"Lê Văn Cường", "M"}});
+        elections.freeze(election);
+        return b;
     }
 
-    /** Units (1: the commune, 2: the rest of the province), a voter list per area, three candidates for one seat, frozen. */
-    private Built populate(long election, String commune, int voters, List<Long> areas, boolean freshIds, String[][] people) {
+    /**
+     * Where and when an election is built: its rule set, its day, the province, and whether unit 1 is one commune
+     * (unit 2 the rest) or the whole province.
+     */
+    private record Where(RuleSet ruleSet, LocalDate day, String province, boolean wholeProvince) {
+        static final Where QUANG_NINH_2026 = new Where(RuleSet.NATIONAL_ASSEMBLY_2025, DAY, "22", false);
+
+        String place() {
+            return province + "-1";
+        }
+    }
+
+    /**
+     * A National Assembly election on {@code day} under {@code ruleSet} (the administrative units in force that day)
+     * with, in each province named, one electoral unit "P-1" of the whole province for one seat, one polling area of
+     * {@code voters} in one of its communes with its list, and three candidates carried through the consultations;
+     * frozen. One {@link Built} per province, in the order given, all of the same election.
+     */
+    public List<Built> nationalIn(RuleSet ruleSet, LocalDate day, List<String> provinces, int voters) {
+        return Authorization.runAsSystem(() -> {
+            long election = elections.create(new NewElection(ElectionKind.NATIONAL_ASSEMBLY, null, ruleSet,
+                    "Bầu cử đại biểu Quốc hội (kiểm thử " + day.getYear() + ")", day.getYear() + "-" + (day.getYear() + 5),
+                    day, null)).id();
+            List<Built> out = new ArrayList<>();
+            String[][] people = {{"Nguyễn Văn An", "M"}, {"Trần Thị Bình", "F"}, {"Lê Văn Cường", "M"}};
+            for (String province : provinces) {
+                Where w = new Where(ruleSet, day, province, true);
+                String commune = units.list(UnitLevel.COMMUNE, province, day).get(0).code();
+                long area = organisations.addPollingArea(commune, day, ThreadLocalRandom.current().nextInt(1, 1_000_000),
+                        "Khu vực kiểm thử", "Nhà văn hóa", voters, null).id();
+                out.add(populate(w, election, commune, voters, List.of(area), true, people));
+            }
+            elections.freeze(election);
+            return out;
+        });
+    }
+
+    /**
+     * Units (1: the commune, 2: the rest of the province; or 1: the whole province), a voter list per area, three
+     * candidates for one seat in unit 1, the list settled and posted; not frozen.
+     */
+    private Built populate(Where w, long election, String commune, int voters, List<Long> areas, boolean freshIds,
+                           String[][] people) {
         var random = ThreadLocalRandom.current();
-        List<String> communes = units.list(UnitLevel.COMMUNE, "22", DAY).stream().map(AdminUnit::code).toList();
-        elections.defineUnits(election, "22", List.of(new UnitDefinition(1, null, 1, List.of(commune)),
+        LocalDate day = w.day();
+        List<String> communes = units.list(UnitLevel.COMMUNE, w.province(), day).stream().map(AdminUnit::code).toList();
+        elections.defineUnits(election, w.province(), w.wholeProvince()
+                ? List.of(new UnitDefinition(1, null, 1, communes))
+                : List.of(new UnitDefinition(1, null, 1, List.of(commune)),
                 new UnitDefinition(2, null, 1, communes.stream().filter(c -> !c.equals(commune)).toList())));
         DateTimeFormatter dmy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
         // one block of ids per polling area: a person is on one list only, so two areas must never draw the same id
@@ -133,7 +181,7 @@ public class UnitElections {
             StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Nơi cư trú\n");
             for (int i = 1; i <= voters; i++) {
                 boolean woman = i % 2 == 0;
-                LocalDate born = LocalDate.of(1950 + i % 50, 1 + i % 12, 1 + i % 28);
+                LocalDate born = LocalDate.of(day.getYear() - 76 + i % 50, 1 + i % 12, 1 + i % 28);
                 csv.append(woman ? "Nguyễn Thị Cử Tri" : "Trần Văn Cử Tri").append(',').append(born.format(dmy)).append(',')
                         .append(woman ? "Nữ" : "Nam").append(",022").append(woman ? '1' : '0')
                         .append(String.format("%02d", born.getYear() % 100))
@@ -148,20 +196,19 @@ public class UnitElections {
         for (String[] p : people) {
             // a birth date of its own each time: the same person may not stand in two NA units on one day
             LocalDate born = LocalDate.of(1955 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            long id = candidates.nominate(election, "22-1", new NewCandidate(p[0], null, born, p[1].charAt(0),
+            long id = candidates.nominate(election, w.place(), new NewCandidate(p[0], null, born, p[1].charAt(0),
                     pid(p[1].charAt(0), born), "Kinh", null, null, "Quảng Ninh", "12/12", "Thạc sĩ",
                     "ADVANCED", true, null, "Cơ quan", "Chuyên viên", false, "INTRODUCED", List.of(), null,
-                    DAY.minusDays(60))).id();
-            candidates.recordVoterConference(id, VoterConferences.Place.RESIDENCE, DAY.minusDays(40), 320, 60, 40);
+                    day.minusDays(60))).id();
+            candidates.recordVoterConference(id, VoterConferences.Place.RESIDENCE, day.minusDays(40), 320, 60, 40);
             ids.add(id);
         }
-        nominations.recordConsultation(election, "22", 1, DAY.minusDays(70), 45, 1, null, List.of(), Map.of());
-        nominations.recordConsultation(election, "22", 2, DAY.minusDays(50), 45, 1, null, ids, Map.of());
-        nominations.recordConsultation(election, "22", 3, DAY.minusDays(30), 45, 1, null, ids, Map.of());
-        candidates.finalizeList(election, "22-1");
-        candidates.postList(election, "22-1", DAY.minusDays(20));
-        elections.freeze(election);
-        return new Built(election, "22-1", commune, areas, ids, voters);
+        nominations.recordConsultation(election, w.province(), 1, day.minusDays(70), 45, 1, null, List.of(), Map.of());
+        nominations.recordConsultation(election, w.province(), 2, day.minusDays(50), 45, 1, null, ids, Map.of());
+        nominations.recordConsultation(election, w.province(), 3, day.minusDays(30), 45, 1, null, ids, Map.of());
+        candidates.finalizeList(election, w.place());
+        candidates.postList(election, w.place(), day.minusDays(20));
+        return new Built(election, w.place(), commune, areas, ids, voters);
     }
 
     /** The first id of the people listed in these areas by the election that created them. */

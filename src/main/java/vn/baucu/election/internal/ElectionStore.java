@@ -490,6 +490,17 @@ public class ElectionStore {
         }
     }
 
+    /** The follow-up elections of an election's contests (a rehearsal has none). */
+    public List<vn.baucu.election.FollowUpElection> followUps(long sourceId) {
+        return jdbc.sql("""
+                        select id, follows_place_code, round, election_day from election
+                        where follows_election_id = :e and rehearsal_of is null order by id""")
+                .param("e", sourceId)
+                .query((rs, i) -> new vn.baucu.election.FollowUpElection(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate()))
+                .list();
+    }
+
     /**
      * A follow-up election of one village's contest: a new election of that village on {@code day}, in round
      * {@code round}, with the contest; its calendar is added by the caller. The new election's id.

@@ -26,6 +26,8 @@ class RehearsalResults {
         long rehearsal = jdbc.sql("select id from election where id = :r and rehearsal_of is not null")
                 .param("r", e.rehearsalId()).query(Long.class).single();
         jdbc.sql("delete from recognition where election_id = :r").param("r", rehearsal).update();
+        jdbc.sql("delete from interim_head where election_id = :r").param("r", rehearsal).update();
+        jdbc.sql("delete from follow_up_unheld where election_id = :r").param("r", rehearsal).update();
         jdbc.sql("delete from contest_result where election_id = :r").param("r", rehearsal).update();
     }
 }

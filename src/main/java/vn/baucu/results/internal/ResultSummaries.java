@@ -45,9 +45,11 @@ class ResultSummaries {
     private final CountingMinutes minutes;
     private final Authorization authorization;
     private final JsonMapper json;
+    private final vn.baucu.results.ContestResults results;
 
     ResultSummaries(JdbcClient jdbc, Elections elections, AdminUnits units, CountingMinutes minutes,
-                    Authorization authorization, JsonMapper json) {
+                    Authorization authorization, JsonMapper json, vn.baucu.results.ContestResults results) {
+        this.results = results;
         this.jdbc = jdbc;
         this.elections = elections;
         this.units = units;
@@ -57,6 +59,18 @@ class ResultSummaries {
     }
 
     private record Stored(String status, ContestFigures figures, Evaluation evaluation) {
+    }
+
+    /**
+     * What follows the first round of an election's contests: the follow-up elections started (by the place code they
+     * follow) and the decisions to hold none (by contest id).
+     */
+    private record Rounds(Map<String, vn.baucu.election.FollowUpElection> started,
+                          Map<Long, vn.baucu.results.ContestResults.LeftUnheld> unheld) {
+    }
+
+    private Rounds rounds(long electionId) {
+        return new Rounds(elections.followUps(electionId), results.leftUnheldIn(electionId));
     }
 
     /** The election committee's summary of the electoral units in {@code unitCode} (a province, or the HĐND's scope). */
@@ -74,13 +88,14 @@ class ResultSummaries {
         if (contests.isEmpty()) {
             throw DomainException.notFound("summary.not-found", unitCode);
         }
-        return summarise(election, na, unitCode, contests, stored(electionId));
+        return summarise(election, na, unitCode, contests, stored(electionId), rounds(electionId));
     }
 
     /** The summary of these contests (those of {@code unitCode}) from their stored results and their minutes. */
     private Map<String, Object> summarise(ElectionView election, boolean na, String unitCode, List<ContestRef> contests,
-                                          Map<Long, Stored> stored) {
-        Map<String, Object> out = head(election, na ? "Luật 85/2015/QH13 (sửa đổi 2025), Điều 83" : "Luật 85/2015/QH13 (sửa đổi 2025), Điều 85");
+                                          Map<Long, Stored> stored, Rounds rounds) {
+        String law = vn.baucu.rules.RuleSet.valueOf(election.ruleSet()).law85();
+        Map<String, Object> out = head(election, law + (na ? ", Điều 83" : ", Điều 85"));
         out.put("level", "COMMITTEE");
         out.put("unit", Map.of("code", unitCode, "name", units.find(unitCode, election.electionDay())
                 .map(u -> u.name()).orElse(unitCode)));
@@ -90,6 +105,7 @@ class ResultSummaries {
         long filled = 0;
         long candidates = 0;
         int certified = 0;
+        int pending = 0;
         List<Map<String, Object>> lines = new ArrayList<>();
         List<Map<String, Object>> differences = new ArrayList<>();
         for (ContestRef c : contests) {
@@ -131,16 +147,7 @@ class ResultSummaries {
                 line.put("turnoutPercent", Percentages.format(f.participants(), f.electorate()));
                 candidates += f.candidates().size();
                 line.put("candidates", f.candidates().size());
-                Map<String, String> names = new HashMap<>();
-                f.candidates().forEach(k -> names.put(k.id(), k.name()));
-                List<Map<String, Object>> elected = new ArrayList<>();
-                for (Evaluation.CandidateResult r : s.evaluation().candidates()) {
-                    if (r.elected()) {
-                        elected.add(Map.of("id", r.id(), "name", String.valueOf(names.get(r.id())), "votes", r.votes(),
-                                "percent", r.percent()));
-                    }
-                }
-                filled += elected.size();
+                List<Map<String, Object>> elected = winners(s);
                 line.put("elected", elected);
                 line.put("outcome", s.evaluation().outcome().name());
                 Map<String, Object> followUp = new LinkedHashMap<>();
@@ -148,15 +155,58 @@ class ResultSummaries {
                 followUp.put("latestDate", s.evaluation().followUp().latestDate() == null ? null
                         : s.evaluation().followUp().latestDate().toString());
                 line.put("followUp", followUp);
+                // the committee waits for the additional election or re-election before it finishes (HĐBCQG Q&A 2026,
+                // question 159): the seats it fills count, a decision to hold none leaves them vacant
+                long unitFilled = elected.size();
+                Evaluation.FollowUpKind kind = s.evaluation().followUp().kind();
+                if (kind == Evaluation.FollowUpKind.ADDITIONAL_ELECTION || kind == Evaluation.FollowUpKind.REELECTION) {
+                    Map<String, Object> decision = new LinkedHashMap<>();
+                    var unheld = rounds.unheld().get(c.id());
+                    var started = rounds.started().get(c.placeCode());
+                    if (unheld != null) {
+                        decision.put("held", false);
+                        decision.put("decisionRef", unheld.decisionRef());
+                        decision.put("decidedOn", unheld.decidedOn().toString());
+                        decision.put("reason", unheld.reason());
+                        decision.put("legalBasis", unheld.legalBasis());
+                    } else if (started != null) {
+                        ContestRef next = elections.contest(started.electionId(), c.placeCode());
+                        Stored n = stored(started.electionId()).getOrDefault(next.id(), new Stored("NOT_REPORTED", null, null));
+                        decision.put("held", true);
+                        decision.put("election", started.electionId());
+                        decision.put("round", started.round());
+                        decision.put("electionDay", started.electionDay().toString());
+                        decision.put("status", n.status());
+                        if ("CERTIFIED".equals(n.status()) && n.evaluation() != null) {
+                            List<Map<String, Object>> more = winners(n);
+                            decision.put("elected", more);
+                            decision.put("outcome", n.evaluation().outcome().name());
+                            // an additional election fills the seats still empty; a re-election's result replaces the first
+                            unitFilled = kind == Evaluation.FollowUpKind.ADDITIONAL_ELECTION ? unitFilled + more.size()
+                                    : more.size();
+                        } else {
+                            pending++;
+                        }
+                    } else {
+                        decision.put("held", null);
+                        pending++;
+                    }
+                    followUp.put("decision", decision);
+                }
+                filled += unitFilled;
+                line.put("seatsFilled", unitFilled);
+                line.put("vacant", c.seats() - unitFilled);
             }
             lines.add(line);
         }
         out.put("electoralUnits", contests.size());
         out.put("certified", certified);
-        out.put("complete", certified == contests.size());
+        out.put("complete", certified == contests.size() && pending == 0);
+        out.put("followUpsPending", pending);
         out.put("seats", seats);
         out.put("candidates", candidates);
         out.put("seatsFilled", filled);
+        out.put("vacantSeats", certified == contests.size() && pending == 0 ? seats - filled : null);
         for (int i = 0; i < FIELDS.length; i++) {
             out.put(FIELDS[i], totals[i]);
         }
@@ -165,6 +215,20 @@ class ResultSummaries {
         out.put("units", lines);
         out.put("check", Map.of("consistent", differences.isEmpty(), "differences", differences));
         return out;
+    }
+
+    /** The elected of a stored result: id, name, votes and share of the valid ballots. */
+    private static List<Map<String, Object>> winners(Stored s) {
+        Map<String, String> names = new HashMap<>();
+        s.figures().candidates().forEach(k -> names.put(k.id(), k.name()));
+        List<Map<String, Object>> elected = new ArrayList<>();
+        for (Evaluation.CandidateResult r : s.evaluation().candidates()) {
+            if (r.elected()) {
+                elected.add(Map.of("id", r.id(), "name", String.valueOf(names.get(r.id())), "votes", r.votes(),
+                        "percent", r.percent()));
+            }
+        }
+        return elected;
     }
 
     /** The National Election Council's summary (Điều 84): every province's committee summary, and their sum. */
@@ -179,24 +243,26 @@ class ResultSummaries {
         Map<String, List<ContestRef>> byProvince = new java.util.TreeMap<>(elections.contests(electionId).stream()
                 .collect(java.util.stream.Collectors.groupingBy(ContestRef::provinceCode)));
         Map<Long, Stored> stored = stored(electionId);
-        Map<String, Object> out = head(election, "Luật 85/2015/QH13 (sửa đổi 2025), Điều 84");
+        Rounds rounds = rounds(electionId);
+        Map<String, Object> out = head(election, vn.baucu.rules.RuleSet.valueOf(election.ruleSet()).law85() + ", Điều 84");
         out.put("level", "NATIONAL");
         long[] totals = new long[FIELDS.length];
         long seats = 0;
         long filled = 0;
         int unitsCount = 0;
         int certified = 0;
+        int pending = 0;
         List<Map<String, Object>> lines = new ArrayList<>();
         List<Object> differences = new ArrayList<>();
         for (Map.Entry<String, List<ContestRef>> province : byProvince.entrySet()) {
             String p = province.getKey();
             authorization.require(Access.READ, p, election.electionDay(), null);
-            Map<String, Object> s = summarise(election, true, p, province.getValue(), stored);
+            Map<String, Object> s = summarise(election, true, p, province.getValue(), stored, rounds);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("code", p);
             line.put("name", ((Map<?, ?>) s.get("unit")).get("name"));
-            for (String k : List.of("electoralUnits", "certified", "seats", "seatsFilled", "electorate", "participants",
-                    "turnoutPercent", "complete")) {
+            for (String k : List.of("electoralUnits", "certified", "seats", "seatsFilled", "vacantSeats", "followUpsPending",
+                    "electorate", "participants", "turnoutPercent", "complete")) {
                 line.put(k, s.get(k));
             }
             lines.add(line);
@@ -204,6 +270,7 @@ class ResultSummaries {
             certified += (Integer) s.get("certified");
             seats += (Long) s.get("seats");
             filled += (Long) s.get("seatsFilled");
+            pending += (Integer) s.get("followUpsPending");
             for (int i = 0; i < FIELDS.length; i++) {
                 totals[i] += (Long) s.get(FIELDS[i]);
             }
@@ -212,9 +279,11 @@ class ResultSummaries {
         out.put("provinces", lines);
         out.put("electoralUnits", unitsCount);
         out.put("certified", certified);
-        out.put("complete", unitsCount == certified);
+        out.put("complete", unitsCount == certified && pending == 0);
+        out.put("followUpsPending", pending);
         out.put("seats", seats);
         out.put("seatsFilled", filled);
+        out.put("vacantSeats", unitsCount == certified && pending == 0 ? seats - filled : null);
         for (int i = 0; i < FIELDS.length; i++) {
             out.put(FIELDS[i], totals[i]);
         }

@@ -60,6 +60,20 @@ class ResultsApi {
         return results.startFollowUp(id, place, r.electionDay());
     }
 
+    record UnheldRequest(String decisionRef, java.time.LocalDate decidedOn, String reason) {
+    }
+
+    @PostMapping("/api/v1/elections/{id}/contests/{place}/follow-up/unheld")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "The National Election Council's decision to hold no additional election for an NA unit left short (Điều 79 khoản 1): the seats stay vacant")
+    ContestResults.LeftUnheld unheld(@PathVariable long id, @PathVariable String place,
+                                     @org.springframework.web.bind.annotation.RequestBody UnheldRequest r) {
+        if (r == null) {
+            throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
+        }
+        return results.leaveUnheld(id, place, r.decisionRef(), r.decidedOn(), r.reason());
+    }
+
     record InterimRequest(String fullName, String decisionNo, java.time.LocalDate appointedOn,
                           java.time.LocalDate servesUntil, Boolean frontAgreed) {
     }
