@@ -1,0 +1,163 @@
+package vn.baucu.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Page;
+
+import vn.baucu.platform.Role;
+import vn.baucu.support.VillageElections;
+
+/**
+ * The Party committee's pages on a 390 px phone in real Chromium: a village's cell added through the form, its members
+ * imported from an Excel CSV file, a congress convened, the roll taken and the list approved, so that the count forms
+ * (figures, or pile by pile of ballot papers) are on the page. Then a citizen, signed in as nobody, opens the public
+ * turnout page. Screenshots go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartyAndPortalBrowserIT {
+
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    VillageElections villageElections;
+    @Autowired
+    vn.baucu.support.TestUsers testUsers;
+
+    vn.baucu.support.Chromium chromium;
+
+    @BeforeAll
+    void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        chromium = new vn.baucu.support.Chromium();
+    }
+
+    @AfterAll
+    void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    }
+
+    @Test
+    void thePartyCommitteeRunsACellOnAPhoneAndACitizenSeesTheTurnout() throws Exception {
+        VillageElections.Built v = villageElections.frozen(60);
+        Page page = chromium.phone("vi").newPage();
+        page.navigate(url("/login"));
+        page.locator("#username").fill(testUsers.create(Role.PARTY_COMMITTEE, v.communeCode(), null));
+        page.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
+        page.locator("main button[type=submit]").click();
+        page.waitForURL("**/");
+
+        page.navigate(url("/party/cells?scope=" + v.communeCode()));
+        assertThat(page.locator("h1")).isVisible();
+        page.locator("#village").fill(v.villageCode());
+        page.locator("#since").fill("2022-06-05");
+        shot(page, "party-cells-vi.png");
+        page.locator("#new-cell button[type=submit]").click();
+        page.waitForURL("**/party/cells/*");
+        assertThat(page.locator("#convene")).isVisible();
+
+        // six full members from a spreadsheet's CSV (a BOM, semicolons); the file's wrong rows would be named by line
+        StringBuilder csv = new StringBuilder("\uFEFFHọ và tên;Ngày sinh;Số định danh cá nhân;Loại đảng viên;Miễn sinh hoạt\n");
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
+        for (int i = 1; i <= 6; i++) {
+            csv.append("Đảng Viên Số ").append(i).append(";04/03/1970;022").append(base + i).append(";Chính thức;\n");
+        }
+        Path file = Files.createTempFile("dang-vien", ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        page.locator("#file").setInputFiles(file);
+        page.locator("#import-members button[type=submit]").click();
+        assertThat(page.locator("#members tbody tr")).hasCount(6,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        shot(page, "party-cell-vi.png");
+
+        page.locator("#term").fill("2022-2025");
+        page.locator("#heldOn").fill("2022-07-03");
+        page.locator("#convene button[type=submit]").click();
+        page.waitForURL("**/party/congresses/*");
+        assertThat(page.locator("#attendance")).isVisible();
+        shot(page, "party-congress-convened-vi.png");
+        page.locator("#attendance button[type=submit]").click();
+        assertThat(page.locator("#list-form")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        shot(page, "party-congress-opened-vi.png");
+        page.locator("#list-form input[name=nominee]").first().check();
+        page.locator("#listFor").fill("6");
+        page.locator("#list-form button[type=submit]").click();
+        assertThat(page.locator("form.figures-form")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        // counted from the papers, pile by pile: 5 papers agreeing, 1 disagreeing, all six issued by the count team
+        page.locator("details.from-papers summary").click();
+        assertThat(page.locator("form[id^=papers-]")).isVisible();
+        page.locator("form[id^=papers-] input[name=participants]").fill("6");
+        page.locator("form[id^=papers-] input[name=ballotsIssued]").fill("6");
+        page.locator("form[id^=papers-] input[name=n-0]").fill("5");
+        page.locator("form[id^=papers-] select[name^=m-0-]").selectOption("AGREE");
+        page.locator("form[id^=papers-] input[name=n-1]").fill("1");
+        page.locator("form[id^=papers-] select[name^=m-1-]").selectOption("DISAGREE");
+        shot(page, "party-congress-papers-vi.png");
+        page.waitForResponse(r -> r.url().endsWith("/ballots"),
+                () -> page.locator("form[id^=papers-] button[type=submit]").click());
+        page.waitForLoadState();
+        // a shared machine can take a while over the post and its redirect
+        assertThat(page.locator("section[data-vote]")).hasAttribute("data-status", "ENTERED",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+        assertThat(page.locator("#done")).isVisible();
+        shot(page, "party-congress-vote-vi.png");
+        Files.deleteIfExists(file);
+
+        // the village's team opens the meeting and reports 20 of its 60 households at 9:00
+        Page team = chromium.phone("vi").newPage();
+        team.navigate(url("/login"));
+        team.locator("#username").fill(testUsers.create(Role.ELECTION_TEAM, v.villageCode(), null));
+        team.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
+        team.locator("main button[type=submit]").click();
+        team.waitForURL("**/");
+        team.navigate(url("/elections/" + v.electionId() + "/polling-day"));
+        team.locator("#opened-by").fill("Trần Văn Tổ Trưởng");
+        team.locator("#box-empty").check();
+        team.locator("#open-form button[type=submit]").click();
+        assertThat(team.locator("#done")).isVisible();
+        team.locator("#slot").selectOption("09:00");
+        team.locator("#voted").fill("20");
+        team.locator("#turnout-form button[type=submit]").click();
+        assertThat(team.locator("#latest")).containsText("20 (33.33%)");
+
+        // the public turnout page: no login, a heading that says what it shows
+        Page citizen = chromium.phone("vi").newPage();
+        citizen.navigate(url("/portal/turnout"));
+        assertThat(citizen.locator("h1")).isVisible();
+        shot(citizen, "portal-turnout-vi.png");
+        citizen.navigate(url("/portal/elections/" + v.electionId() + "/turnout"));
+        assertThat(citizen.locator("h1")).containsText("Thôn Kiểm Phiếu");
+        assertThat(citizen.locator("main")).containsText("20");
+        assertThat(citizen.locator("main")).containsText("60");
+        shot(citizen, "portal-election-turnout-vi.png");
+    }
+}
