@@ -5,11 +5,14 @@
 # the ratios. Uses the Quảng Ninh demo (1,452 villages) on the embedded default; its data directory is kept in
 # BENCH_DATA (default /tmp/baucu-bench) so that only the first run loads it (about 3 minutes).
 # Usage: bash bench/results-load.sh [seconds per run, default 20]     Needs wrk (apt-get install wrk).
+# BENCH_CONNECTIONS (default 100) sets the concurrent connections: with fewer, the latency is the server's own rather
+# than the queue behind two cores that wrk shares.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 data="${BENCH_DATA:-/tmp/baucu-bench}"
 port="${BENCH_PORT:-18080}"
+conns="${BENCH_CONNECTIONS:-100}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
 jar=target/baucu-0.1.0-SNAPSHOT.jar
 [ -f "$jar" ] || mvn -B -ntp -q package -DskipTests
@@ -31,13 +34,19 @@ page="/portal/results/$election"
 json="/api/v1/public/elections/$election/results"
 curl -fs -o "$data/files/page.html" "$base$page"
 curl -fs -o "$data/files/results.json" "$base$json"
-run() {   # path -> "rps p50 p99"
-  wrk -t2 -c100 -d5s "$base$1" >/dev/null 2>&1    # warm-up
-  wrk -t2 -c100 -d"${seconds}s" --latency "$base$1" | awk '
+# the gzip copies baucu sends a client that accepts gzip, fetched as they are sent (not decompressed): the baseline of
+# the gzip rows is a static file of exactly those bytes
+curl -fs -H 'Accept-Encoding: gzip' -o "$data/files/page.html.gz" "$base$page"
+curl -fs -H 'Accept-Encoding: gzip' -o "$data/files/results.json.gz" "$base$json"
+gzip -t "$data/files/page.html.gz" && gzip -t "$data/files/results.json.gz"
+run() {   # path [extra wrk arguments] -> "rps p50 p99"
+  local path=$1; shift
+  wrk -t2 -c"$conns" -d5s "$@" "$base$path" >/dev/null 2>&1    # warm-up
+  wrk -t2 -c"$conns" -d"${seconds}s" --latency "$@" "$base$path" | awk '
     /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /^Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF}
     END {print rps, p50, p99, (bad == "" ? 0 : bad)}'
 }
-echo "== results-night benchmark: 100 connections, ${seconds} s per run, $(nproc) cores shared with wrk =="
+echo "== results-night benchmark: $conns connections, ${seconds} s per run, $(nproc) cores shared with wrk =="
 printf '%-44s %10s %10s %10s %8s\n' "what" "req/s" "p50" "p99" "non-2xx"
 declare -A rps
 for what in "static page.html (baseline):/files/page.html" "results page $page:$page" \
@@ -49,3 +58,16 @@ for what in "static page.html (baseline):/files/page.html" "results page $page:$
 done
 awk -v a="${rps[$page]}" -v b="${rps[/files/page.html]}" -v c="${rps[$json]}" -v d="${rps[/files/results.json]}" \
   'BEGIN {printf "ratio page / static: %.2f   ratio JSON / static: %.2f   (goal >= 0.80)\n", a / b, c / d}'
+echo "-- the same with Accept-Encoding: gzip (a browser, a CDN): $(stat -c %s "$data/files/page.html.gz") and" \
+  "$(stat -c %s "$data/files/results.json.gz") bytes instead of $(stat -c %s "$data/files/page.html") and" \
+  "$(stat -c %s "$data/files/results.json")"
+declare -A gz
+for what in "static page.html.gz (baseline):/files/page.html.gz" "results page $page:$page" \
+            "static results.json.gz (baseline):/files/results.json.gz" "results JSON $json:$json"; do
+  label="${what%%:*}"; path="${what#*:}"
+  read -r r p50 p99 bad < <(run "$path" -H 'Accept-Encoding: gzip')
+  gz["$path"]=$r
+  printf '%-44s %10s %10s %10s %8s\n' "$label" "$r" "$p50" "$p99" "$bad"
+done
+awk -v a="${gz[$page]}" -v b="${gz[/files/page.html.gz]}" -v c="${gz[$json]}" -v d="${gz[/files/results.json.gz]}" \
+  'BEGIN {printf "gzip: ratio page / static: %.2f   ratio JSON / static: %.2f   (goal >= 0.80)\n", a / b, c / d}'

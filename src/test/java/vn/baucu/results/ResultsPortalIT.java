@@ -185,6 +185,25 @@ class ResultsPortalIT {
         String jsonTag = mvc.perform(get(json)).andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
         mvc.perform(get(json).header("If-None-Match", jsonTag)).andExpect(status().isNotModified());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(json)).andExpect(status().isOk());
+        // a client that accepts gzip (a browser, a CDN) gets the same bytes compressed once, under a validator of their own
+        byte[] plainPage = first.getResponse().getContentAsByteArray();
+        byte[] plainJson = mvc.perform(get(json)).andReturn().getResponse().getContentAsByteArray();
+        for (String[] asked : new String[][] {{election, "-election-vi-gzip\""}, {json, "-gzip\""}}) {
+            var gz = mvc.perform(get(asked[0]).header("Accept-Encoding", "br;q=1.0, gzip;q=0.8, *;q=0.1"))
+                    .andExpect(status().isOk()).andExpect(header().string("Content-Encoding", "gzip"))
+                    .andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("Accept-Encoding")))
+                    .andReturn().getResponse();
+            String tag = gz.getHeader("ETag");
+            assertThat(tag).endsWith(asked[1]);
+            byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.getContentAsByteArray()))
+                    .readAllBytes();
+            assertThat(unzipped).isEqualTo(asked[0].equals(json) ? plainJson : plainPage);
+            assertThat(gz.getContentAsByteArray().length).isLessThan(unzipped.length);
+            mvc.perform(get(asked[0]).header("Accept-Encoding", "gzip").header("If-None-Match", tag))
+                    .andExpect(status().isNotModified());
+            mvc.perform(get(asked[0]).header("Accept-Encoding", "gzip;q=0, identity"))
+                    .andExpect(status().isOk()).andExpect(header().doesNotExist("Content-Encoding"));
+        }
 
         // a correction and a second publication: the same address now shows version 2, the first stays addressable
         mvc.perform(post("/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + id

@@ -131,18 +131,23 @@ class ResultsApi {
     ResponseEntity<byte[]> published(@PathVariable long id,
                                      @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
                                      org.springframework.web.context.request.WebRequest request) {
-        var head = snapshots.head(id, version)
+        var head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
         CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic();
-        String etag = "\"" + head.sha256() + "\"";
+        // each encoding is its own representation with its own validator
+        boolean gzip = SnapshotCache.acceptsGzip(request.getHeader("Accept-Encoding"));
+        String etag = "\"" + head.sha256() + (gzip ? "-gzip" : "") + "\"";
         if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+            return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache)
+                    .varyBy("Accept-Encoding").build();
         }
         // the document of a snapshot never changes: read from the database once per node, then from memory
-        byte[] body = documents.get("json:" + head.sha256(), () -> snapshots.published(id, head.version())
+        String key = "json:" + head.sha256();
+        byte[] body = documents.get(key, () -> snapshots.published(id, head.version())
                 .orElseThrow().document().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .body(body);
+        var ok = ResponseEntity.ok().eTag(etag).cacheControl(cache).varyBy("Accept-Encoding")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return gzip ? ok.header("Content-Encoding", "gzip").body(documents.gzipped(key, body)) : ok.body(body);
     }
 
     @GetMapping(path = "/api/v1/public/elections/{id}/download.zip", produces = "application/zip")

@@ -61,7 +61,7 @@ class ResultsPortal {
     @SuppressWarnings("unchecked")
     void election(@PathVariable long id, @RequestParam(required = false) Integer version, Model model,
                   HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Snapshots.Head head = snapshots.head(id, version)
+        Snapshots.Head head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
         serve(head, "election", "results/portal-election", model, request, response, () -> {
             Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
@@ -74,7 +74,7 @@ class ResultsPortal {
     @GetMapping("/portal/results/{id}/contests/{place}")
     void contest(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) Integer version,
                  Model model, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Snapshots.Head head = snapshots.head(id, version)
+        Snapshots.Head head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
         serve(head, "contest-" + place, "results/portal-contest", model, request, response, () -> {
             Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
@@ -95,10 +95,13 @@ class ResultsPortal {
     private void serve(Snapshots.Head head, String page, String view, Model model, HttpServletRequest request,
                        HttpServletResponse response, Runnable fill) throws Exception {
         java.util.Locale locale = locales.resolveLocale(request);
-        String etag = "\"" + head.sha256() + "-" + page + "-" + locale.getLanguage() + "\"";
+        boolean anonymous = authorization.currentUserOrNull() == null;
+        // each encoding is its own representation with its own validator (only the page kept for everyone is gzipped)
+        boolean gzip = anonymous && SnapshotCache.acceptsGzip(request.getHeader("Accept-Encoding"));
+        String etag = "\"" + head.sha256() + "-" + page + "-" + locale.getLanguage() + (gzip ? "-gzip" : "") + "\"";
         response.setHeader("Cache-Control", CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()
                 .getHeaderValue());
-        response.setHeader("Vary", "Accept-Language, Cookie");
+        response.setHeader("Vary", "Accept-Language, Accept-Encoding, Cookie");
         if (new org.springframework.web.context.request.ServletWebRequest(request, response).checkNotModified(etag)) {
             return;
         }
@@ -107,8 +110,12 @@ class ResultsPortal {
             fill.run();
             return render(view, model, locale, request, response);
         };
-        byte[] body = authorization.currentUserOrNull() == null
-                ? pages.get("page:" + head.sha256() + ":" + page + ":" + locale.getLanguage(), render) : render.get();
+        String key = "page:" + head.sha256() + ":" + page + ":" + locale.getLanguage();
+        byte[] body = anonymous ? pages.get(key, render) : render.get();
+        if (gzip) {
+            body = pages.gzipped(key, body);
+            response.setHeader("Content-Encoding", "gzip");
+        }
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

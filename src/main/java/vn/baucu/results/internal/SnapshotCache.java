@@ -50,6 +50,52 @@ class SnapshotCache {
         return made;
     }
 
+    /**
+     * The same bytes gzip-compressed, made once and kept beside them under {@code key + ":gzip"}: a results-night
+     * client (a browser, a CDN) that accepts gzip is sent these, so each request costs the network a tenth of the
+     * bytes and the server no compression at all.
+     */
+    byte[] gzipped(String key, byte[] bytes) {
+        return get(key + ":gzip", () -> {
+            var out = new java.io.ByteArrayOutputStream(Math.max(64, bytes.length / 6));
+            try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                gz.write(bytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        });
+    }
+
+    /**
+     * Whether the request accepts a gzip-encoded answer: {@code Accept-Encoding} names gzip, or else {@code *}, without
+     * {@code q=0} (RFC 9110, 12.5.3).
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean any = null;
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            String coding = p[0].trim();
+            boolean acceptable = true;
+            for (int i = 1; i < p.length; i++) {
+                String q = p[i].trim().replace(" ", "");
+                if (q.startsWith("q=") && q.substring(2).matches("0(\\.0{0,3})?")) {
+                    acceptable = false;
+                }
+            }
+            if (coding.equalsIgnoreCase("gzip")) {
+                return acceptable;
+            }
+            if (coding.equals("*")) {
+                any = acceptable;
+            }
+        }
+        return Boolean.TRUE.equals(any);
+    }
+
     synchronized long size() {
         return size;
     }

@@ -37,10 +37,18 @@ class Snapshots {
     private final JsonMapper json;
     private final Clock clock;
     private final vn.baucu.counting.CountingMinutes minutes;
+    private final long headTtlNanos;
+    /** Heads read for serving, by "election:version" (version "" for the latest), each with when it was read. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Read> heads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Read(Optional<Head> head, long at) {
+    }
 
     Snapshots(JdbcClient jdbc, ResultsReport report, Elections elections, Authorization authorization, AuditLog audit,
-              JsonMapper json, Clock clock, vn.baucu.counting.CountingMinutes minutes) {
+              JsonMapper json, Clock clock, vn.baucu.counting.CountingMinutes minutes,
+              @org.springframework.beans.factory.annotation.Value("${baucu.portal.head-ttl:1s}") java.time.Duration headTtl) {
         this.minutes = minutes;
+        this.headTtlNanos = headTtl.toNanos();
         this.jdbc = jdbc;
         this.report = report;
         this.elections = elections;
@@ -79,11 +87,38 @@ class Snapshots {
                 .param("by", authorization.currentUser().username()).param("sha", sha).param("d", text).update();
         audit.record("RESULTS_PUBLISHED", "election", String.valueOf(electionId), election.scopeCode(),
                 Map.of("version", version, "sha256", sha));
+        // this node serves the new version as soon as it is committed; another node within baucu.portal.head-ttl
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        heads.keySet().removeIf(k -> k.startsWith(electionId + ":"));
+                    }
+                });
         return new Snapshot(electionId, version, at, sha, text);
     }
 
     /** A published snapshot without its document: enough to know which one a request gets. */
     record Head(long electionId, int version, OffsetDateTime publishedAt, String sha256) {
+    }
+
+    /**
+     * {@link #head} as results night serves it: read from PostgreSQL at most once per {@code baucu.portal.head-ttl}
+     * (1 s by default) per election and version on each node, instead of once per request. A publication on this node
+     * is served at once; on another node within that time, well inside the 60 s a CDN may keep the answer anyway.
+     */
+    Optional<Head> servedHead(long electionId, Integer version) {
+        String key = electionId + ":" + (version == null ? "" : version);
+        long now = System.nanoTime();
+        Read r = heads.get(key);
+        if (r == null || now - r.at() > headTtlNanos) {
+            r = new Read(head(electionId, version), now);
+            if (heads.size() > 10_000) {
+                heads.clear();
+            }
+            heads.put(key, r);
+        }
+        return r.head();
     }
 
     /** As {@link #published} without reading the document (one small indexed row). */
