@@ -201,27 +201,24 @@ public class ContestResults {
     /** The decision to hold no follow-up election for a contest, if one was recorded. */
     @Transactional(readOnly = true)
     public java.util.Optional<LeftUnheld> leftUnheld(long contestId) {
-        return jdbc.sql("""
-                        select contest_id, kind, decision_ref, decided_on, reason, legal_basis
-                        from follow_up_unheld where contest_id = :c""")
-                .param("c", contestId)
-                .query((rs, i) -> new LeftUnheld(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6)))
-                .optional();
+        return unheld("contest_id = :k", contestId).stream().findFirst();
     }
 
     /** Every decision to hold no follow-up election in an election, by contest id. */
     @Transactional(readOnly = true)
     public Map<Long, LeftUnheld> leftUnheldIn(long electionId) {
         Map<Long, LeftUnheld> out = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select contest_id, kind, decision_ref, decided_on, reason, legal_basis
-                        from follow_up_unheld where election_id = :e""")
-                .param("e", electionId)
-                .query((rs, i) -> out.put(rs.getLong(1), new LeftUnheld(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6))))
-                .list();
+        unheld("election_id = :k", electionId).forEach(u -> out.put(u.contestId(), u));
         return out;
+    }
+
+    private List<LeftUnheld> unheld(String where, long key) {
+        return jdbc.sql("select contest_id, kind, decision_ref, decided_on, reason, legal_basis from follow_up_unheld where "
+                        + where)
+                .param("k", key)
+                .query((rs, i) -> new LeftUnheld(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     /** A recorded recognition decision. */

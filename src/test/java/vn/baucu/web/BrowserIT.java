@@ -21,30 +21,7 @@ import com.microsoft.playwright.Page;
  * Real Chromium on a phone-sized screen: sign in, search units without diacritics (htmx), open a
  * commune as of 2022 and add a village through the form. Screenshots go to target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserIT {
-
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    @LocalServerPort
-    int port;
-
-    vn.baucu.support.Chromium chromium;
-
-    @BeforeAll
-    void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        chromium = new vn.baucu.support.Chromium();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class BrowserIT extends PhoneBrowserTest {
 
     private Page phone(String language) {
         return chromium.phone(language).newPage();

@@ -25,15 +25,8 @@ import vn.baucu.support.VillageElections;
  * enters the minutes; a second member enters them with a typo; the commune's coordinator sees the difference, keeps
  * the right entry and certifies. Screenshots go to target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CountingBrowserIT {
+class CountingBrowserIT extends PhoneBrowserTest {
 
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    @LocalServerPort
-    int port;
     @Autowired
     VillageElections villageElections;
 
@@ -46,45 +39,12 @@ class CountingBrowserIT {
 
     final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
-    vn.baucu.support.Chromium chromium;
-
-    @BeforeAll
-    void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        chromium = new vn.baucu.support.Chromium();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     String user(Role role, String unit) {
         return testUsers.create(role, unit, null);
     }
 
     Page signedIn(String username) {
         return signedIn(chromium.phone("vi"), username);
-    }
-
-    Page signedIn(com.microsoft.playwright.BrowserContext context, String username) {
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/");
-        return page;
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
     }
 
     void enterMinutes(Page page, VillageElections.Built v, String firstVotes) {

@@ -5,16 +5,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Page;
 
@@ -27,52 +20,17 @@ import vn.baucu.support.VillageElections;
  * (figures, or pile by pile of ballot papers) are on the page. Then a citizen, signed in as nobody, opens the public
  * turnout page. Screenshots go to target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartyAndPortalBrowserIT {
+class PartyAndPortalBrowserIT extends PhoneBrowserTest {
 
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    @LocalServerPort
-    int port;
     @Autowired
     VillageElections villageElections;
     @Autowired
     vn.baucu.support.TestUsers testUsers;
 
-    vn.baucu.support.Chromium chromium;
-
-    @BeforeAll
-    void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        chromium = new vn.baucu.support.Chromium();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
-    }
-
     @Test
     void thePartyCommitteeRunsACellOnAPhoneAndACitizenSeesTheTurnout() throws Exception {
         VillageElections.Built v = villageElections.frozen(60);
-        Page page = chromium.phone("vi").newPage();
-        page.navigate(url("/login"));
-        page.locator("#username").fill(testUsers.create(Role.PARTY_COMMITTEE, v.communeCode(), null));
-        page.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL("**/");
+        Page page = signedIn(chromium.phone("vi"), testUsers.create(Role.PARTY_COMMITTEE, v.communeCode(), null));
 
         page.navigate(url("/party/cells?scope=" + v.communeCode()));
         assertThat(page.locator("h1")).isVisible();
@@ -133,12 +91,7 @@ class PartyAndPortalBrowserIT {
         Files.deleteIfExists(file);
 
         // the village's team opens the meeting and reports 20 of its 60 households at 9:00
-        Page team = chromium.phone("vi").newPage();
-        team.navigate(url("/login"));
-        team.locator("#username").fill(testUsers.create(Role.ELECTION_TEAM, v.villageCode(), null));
-        team.locator("#password").fill(vn.baucu.support.TestUsers.PASSWORD);
-        team.locator("main button[type=submit]").click();
-        team.waitForURL("**/");
+        Page team = signedIn(chromium.phone("vi"), testUsers.create(Role.ELECTION_TEAM, v.villageCode(), null));
         team.navigate(url("/elections/" + v.electionId() + "/polling-day"));
         team.locator("#opened-by").fill("Trần Văn Tổ Trưởng");
         team.locator("#box-empty").check();
