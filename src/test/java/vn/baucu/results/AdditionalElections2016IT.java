@@ -165,6 +165,19 @@ class AdditionalElections2016IT {
                         + "(select id::text from contest where election_id = :e)").param("e", election)
                 .query(Long.class).single()).isEqualTo(3);
 
+        // the officials' results and the published snapshot say what was decided, and the public contest page shows it
+        mvc.perform(get("/api/v1/elections/" + election + "/results").with(nation))
+                .andExpect(jsonPath("$.contests[?(@.place == '92-1')].followUp.decision.held").value(Matchers.contains(true)))
+                .andExpect(jsonPath("$.contests[?(@.place == '92-1')].followUp.decision.electionDay")
+                        .value(Matchers.contains("2016-05-29")))
+                .andExpect(jsonPath("$.contests[?(@.place == '94-1')].followUp.decision.held").value(Matchers.contains(false)))
+                .andExpect(jsonPath("$.contests[?(@.place == '06-1')].followUp.decision").isEmpty());
+        mvc.perform(post("/api/v1/elections/" + election + "/results/publications").with(nation))
+                .andExpect(status().isCreated());
+        String page = mvc.perform(get("/portal/results/" + election + "/contests/94-1")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"follow-up-decision\"").contains("Không tổ chức bầu thêm (quyết định NQ 1/NQ-HĐBCQG (kiểm thử)");
+
         // the nation finishes: 1 of 5 seats filled, 4 vacant
         n = read(national, nation);
         assertThat(n.get("followUpsPending").asInt()).isZero();

@@ -110,6 +110,20 @@ class ResultsReport {
                     m.put("servesUntil", rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate().toString());
                     return interims.put(rs.getLong(1), m);
                 }).list();
+        // what was decided about the follow-ups the results call for: one started, or (an NA additional election,
+        // Điều 79 khoản 1) none to be held
+        Map<Long, Map<String, Object>> unheld = new HashMap<>();
+        jdbc.sql("select contest_id, decision_ref, decided_on, reason from follow_up_unheld where election_id = :e")
+                .param("e", electionId)
+                .query((rs, i) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("held", false);
+                    m.put("decisionRef", rs.getString(2));
+                    m.put("decidedOn", rs.getDate(3).toLocalDate().toString());
+                    m.put("reason", rs.getString(4));
+                    return unheld.put(rs.getLong(1), m);
+                }).list();
+        Map<String, vn.baucu.election.FollowUpElection> started = elections.followUps(electionId);
         String round = "FIRST";
         for (ContestRef c : elections.contests(electionId)) {
             round = c.round() == null ? round : c.round();
@@ -135,6 +149,22 @@ class ResultsReport {
                 participants += s.figures().participants();
             }
             Map<String, Object> line = contest(c, s);
+            if (line.get("followUp") instanceof Map<?, ?> f && !"NONE".equals(f.get("kind"))) {
+                Map<String, Object> decision = unheld.get(c.id());
+                var next = started.get(c.placeCode());
+                if (decision == null && next != null) {
+                    decision = new LinkedHashMap<>();
+                    decision.put("held", true);
+                    decision.put("election", next.electionId());
+                    decision.put("round", next.round());
+                    decision.put("electionDay", next.electionDay().toString());
+                }
+                if (decision != null) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> typed = (Map<String, Object>) f;
+                    typed.put("decision", decision);     // an extension of the contract: what was decided
+                }
+            }
             if (c.village() && elected > 0) {
                 // a village head takes office once the commune chair recognises the result
                 line.put("recognition", recognitions.get(c.id()));
