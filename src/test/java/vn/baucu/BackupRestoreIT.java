@@ -133,8 +133,21 @@ class BackupRestoreIT {
             }
         } finally {
             Files.deleteIfExists(dump);
-            ownerJdbc.sql("drop database if exists " + fresh + " with (force)").update();
+            dropWhenLeft(ownerJdbc, fresh);
         }
+    }
+
+    /**
+     * Drops the restored database once the stopped node's sessions have left it: they belong to the application's role,
+     * whose backends the owner may not terminate ({@code with (force)} would need pg_signal_backend), and a killed
+     * client's backend goes a moment after its process.
+     */
+    private static void dropWhenLeft(JdbcClient ownerJdbc, String database) throws InterruptedException {
+        for (int i = 0; i < 150 && ownerJdbc.sql("select count(*) from pg_stat_activity where datname = :d")
+                .param("d", database).query(Long.class).single() > 0; i++) {
+            Thread.sleep(200);
+        }
+        ownerJdbc.sql("drop database if exists " + database + " with (force)").update();
     }
 
     private String admin(HttpClient http, ChildNode node, String method, String path) throws Exception {
