@@ -164,18 +164,12 @@ class ResultSummaries {
                     var unheld = rounds.unheld().get(c.id());
                     var started = rounds.started().get(c.placeCode());
                     if (unheld != null) {
-                        decision.put("held", false);
-                        decision.put("decisionRef", unheld.decisionRef());
-                        decision.put("decidedOn", unheld.decidedOn().toString());
-                        decision.put("reason", unheld.reason());
+                        decision.putAll(FollowUpDecision.unheld(unheld));
                         decision.put("legalBasis", unheld.legalBasis());
                     } else if (started != null) {
                         ContestRef next = elections.contest(started.electionId(), c.placeCode());
                         Stored n = stored(started.electionId()).getOrDefault(next.id(), new Stored("NOT_REPORTED", null, null));
-                        decision.put("held", true);
-                        decision.put("election", started.electionId());
-                        decision.put("round", started.round());
-                        decision.put("electionDay", started.electionDay().toString());
+                        decision.putAll(FollowUpDecision.started(started));
                         decision.put("status", n.status());
                         if ("CERTIFIED".equals(n.status()) && n.evaluation() != null) {
                             List<Map<String, Object>> more = winners(n);

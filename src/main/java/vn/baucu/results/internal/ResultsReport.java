@@ -41,8 +41,11 @@ class ResultsReport {
     private final Authorization authorization;
     private final JsonMapper json;
 
+    private final vn.baucu.results.ContestResults results;
+
     ResultsReport(JdbcClient jdbc, Elections elections, AdminUnits units, CountingMinutes minutes,
-                  Authorization authorization, JsonMapper json) {
+                  Authorization authorization, JsonMapper json, vn.baucu.results.ContestResults results) {
+        this.results = results;
         this.jdbc = jdbc;
         this.elections = elections;
         this.units = units;
@@ -112,17 +115,7 @@ class ResultsReport {
                 }).list();
         // what was decided about the follow-ups the results call for: one started, or (an NA additional election,
         // Điều 79 khoản 1) none to be held
-        Map<Long, Map<String, Object>> unheld = new HashMap<>();
-        jdbc.sql("select contest_id, decision_ref, decided_on, reason from follow_up_unheld where election_id = :e")
-                .param("e", electionId)
-                .query((rs, i) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("held", false);
-                    m.put("decisionRef", rs.getString(2));
-                    m.put("decidedOn", rs.getDate(3).toLocalDate().toString());
-                    m.put("reason", rs.getString(4));
-                    return unheld.put(rs.getLong(1), m);
-                }).list();
+        Map<Long, vn.baucu.results.ContestResults.LeftUnheld> unheld = results.leftUnheldIn(electionId);
         Map<String, vn.baucu.election.FollowUpElection> started = elections.followUps(electionId);
         String round = "FIRST";
         for (ContestRef c : elections.contests(electionId)) {
@@ -150,15 +143,10 @@ class ResultsReport {
             }
             Map<String, Object> line = contest(c, s);
             if (line.get("followUp") instanceof Map<?, ?> f && !"NONE".equals(f.get("kind"))) {
-                Map<String, Object> decision = unheld.get(c.id());
+                var none = unheld.get(c.id());
                 var next = started.get(c.placeCode());
-                if (decision == null && next != null) {
-                    decision = new LinkedHashMap<>();
-                    decision.put("held", true);
-                    decision.put("election", next.electionId());
-                    decision.put("round", next.round());
-                    decision.put("electionDay", next.electionDay().toString());
-                }
+                Map<String, Object> decision = none != null ? FollowUpDecision.unheld(none)
+                        : next != null ? FollowUpDecision.started(next) : null;
                 if (decision != null) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> typed = (Map<String, Object>) f;
