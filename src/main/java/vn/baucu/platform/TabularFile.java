@@ -61,7 +61,14 @@ public record TabularFile(List<String> header, List<TableRow> rows) {
         return readCsv(bytes, maxRows);
     }
 
-    private static TabularFile readCsv(byte[] bytes, int maxRows) {
+    /**
+     * The text of an uploaded CSV file: strictly UTF-8 (a file in another encoding is refused, never read with
+     * replacement characters in its names), no NUL, the BOM dropped; a 422 problem naming what is wrong otherwise.
+     */
+    public static String csvText(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw fileProblem("F-101", "file.empty");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -72,9 +79,16 @@ public record TabularFile(List<String> header, List<TableRow> rows) {
         if (text.indexOf('\0') >= 0) {
             throw fileProblem("F-103", "file.binary");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** The problem of a file the CSV reader could not read (a quote left open, a field too long, …). */
+    public static DomainException unreadable() {
+        return fileProblem("F-104", "file.unreadable");
+    }
+
+    private static TabularFile readCsv(byte[] bytes, int maxRows) {
+        String text = csvText(bytes);
         int firstLineEnd = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n');
         String firstLine = text.substring(0, firstLineEnd);
         char separator = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
@@ -100,7 +114,7 @@ public record TabularFile(List<String> header, List<TableRow> rows) {
             if (e instanceof DomainException d) {
                 throw d;
             }
-            throw fileProblem("F-104", "file.unreadable");
+            throw unreadable();
         }
         if (header == null) {
             throw fileProblem("F-101", "file.empty");

@@ -668,6 +668,8 @@ public class VoterLists {
         final List<VoterListReport.Issue> issues = new ArrayList<>();
         final VoterRows.Tally tally = new VoterRows.Tally();
         boolean rowRejected;
+        /** Village lists: the rows already rejected, so that a household's row refused again at the end counts once. */
+        final java.util.BitSet rejectedRows = new java.util.BitSet();
         final java.util.function.Consumer<Voter> sink;
 
         Checker(RuleSet ruleSet, LocalDate electionDay, Locale locale, java.util.function.Consumer<Voter> sink) {
@@ -711,6 +713,9 @@ public class VoterLists {
             }
             if (rowRejected) {
                 rejected++;
+                if (village) {
+                    rejectedRows.set(number);
+                }
             } else {
                 sink.accept(new Voter(number, checked.fullName(), checked.birth().date(), checked.sex(), checked.personalId(),
                         checked.ethnicity(), emptyToNull(get(fields, "residence")),
@@ -782,7 +787,10 @@ public class VoterLists {
                 rowRejected = false;
                 var f = missing.finding();
                 add(missing.row(), f.field(), f.code(), f.messageKey(), "ERROR", f.args().toArray());
-                rejected++;
+                if (!rejectedRows.get(missing.row())) {
+                    rejectedRows.set(missing.row());
+                    rejected++;
+                }
             }
             issues.sort(java.util.Comparator.comparingInt(VoterListReport.Issue::row));
             return new VoterListReport(rows, rows - rejected, rejected, warnings,

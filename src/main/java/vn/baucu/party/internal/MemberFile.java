@@ -3,7 +3,6 @@ package vn.baucu.party.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -60,11 +59,7 @@ final class MemberFile {
     }
 
     static Read read(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = vn.baucu.platform.TabularFile.csvText(in.readAllBytes());
         String firstLine = text.lines().findFirst().orElse("");
         char separator = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
         List<PartyCells.NewMember> out = new ArrayList<>();
@@ -83,6 +78,8 @@ final class MemberFile {
                         exempted(field(r, 4))));
                 lines.add(r.getStartingLineNumber());
             }
+        } catch (RuntimeException e) {
+            throw vn.baucu.platform.TabularFile.unreadable();
         }
         return new Read(out, lines);
     }
