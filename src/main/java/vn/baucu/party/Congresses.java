@@ -43,7 +43,8 @@ import vn.baucu.rules.VotingMethod;
 import vn.baucu.rules.WorkingDays;
 
 /**
- * A cell congress from convening to ratification. Every step is a guarded transition on the congress's or the ballot's
+ * A congress from convening to ratification: a cell's members' congress, or a delegates' congress of a Party
+ * organisation (the roll is then the delegates convened, {@link PartyCongresses#delegatesRoll}). Every step is a guarded transition on the congress's or the ballot's
  * status (409 when it does not hold, 412 on a stale version), audited in its transaction, for Party committee users
  * of the cell's superior unit only. A ballot's count is entered twice by two people, compared field by field, resolved
  * by a third where they differ, certified, and decided by {@link ContestEvaluator} with {@link RuleSet#PARTY_CELL_2024}
@@ -72,15 +73,30 @@ public class Congresses {
                                String term, LocalDate heldOn, String mode, Integer committeeSeats, String status,
                                int version, Roll roll, Long proposedSecretary, String proposedSecretaryName,
                                Long secretaryId, String secretaryName, LocalDate ratificationDue, String ratificationNo,
-                               LocalDate ratifiedOn, List<Vote> votes, LocalDate termEnds, List<Step> calendar) {
+                               LocalDate ratifiedOn, List<Vote> votes, LocalDate termEnds, List<Step> calendar,
+                               String kind, List<DelegateView> delegates) {
+    }
+
+    /** A delegate convened to a delegates' congress: FULL or ALTERNATE, and whether a member of the convening committee. */
+    public record Delegate(Long member, String standing, Boolean conveningCommittee) {
+    }
+
+    /** A delegate as the congress shows them (empty for a members' congress). */
+    public record DelegateView(long member, String fullName, String standing, boolean conveningCommittee) {
     }
 
     /** One step of the congress's legal calendar ({@code rules.LegalCalendar}, PARTY_CELL_2024), and whether it is done. */
     public record Step(String code, LocalDate date, String relation, String legalBasis, boolean done) {
     }
 
-    /** An absence for the whole congress, with the reason and whether the convening committee accepted it. */
-    public record Absence(Long member, String reason, Boolean approved) {
+    /**
+     * An absence for the whole congress, with the reason and whether the convening committee accepted it; at a
+     * delegates' congress, the alternate delegate who took the seat, if any.
+     */
+    public record Absence(Long member, String reason, Boolean approved, Long alternate) {
+        public Absence(Long member, String reason, Boolean approved) {
+            this(member, reason, approved, null);
+        }
     }
 
     /** A name nominated from the floor, with the members present who supported adding it. */
@@ -153,6 +169,24 @@ public class Congresses {
      */
     @Transactional
     public CongressView convene(long cellId, String term, LocalDate heldOn, Integer committeeSeats) {
+        return convene(cellId, term, heldOn, committeeSeats, PartyCongresses.Kind.MEMBERS, List.of());
+    }
+
+    /**
+     * Convenes a delegates' congress of the organisation {@code cellId} (its roster holds the delegates): the full
+     * delegates, the convening committee's members among them, and the alternates, each a full member of the roster
+     * and listed once (B-121 to B-123, every problem at once). It elects a committee of {@code committeeSeats}, then
+     * the secretary from it. 409 when the organisation has a congress for the term already.
+     */
+    @Transactional
+    public CongressView conveneDelegates(long cellId, String term, LocalDate heldOn, Integer committeeSeats,
+                                         List<Delegate> delegates) {
+        return convene(cellId, term, heldOn, committeeSeats, PartyCongresses.Kind.DELEGATES,
+                delegates == null ? List.of() : delegates);
+    }
+
+    private CongressView convene(long cellId, String term, LocalDate heldOn, Integer committeeSeats,
+                                 PartyCongresses.Kind kind, List<Delegate> delegates) {
         PartyCells.CellView cell = cells.get(cellId);
         CurrentUser user = authorization.currentUser();
         List<Violation> problems = new ArrayList<>();
@@ -162,16 +196,23 @@ public class Congresses {
         if (heldOn == null) {
             problems.add(Violation.of("P-401", "heldOn", "problem.missing-parameter", "heldOn"));
         }
-        PartyCongresses.Mode mode = PartyCongresses.mode(cell.fullMembers());
+        boolean delegatesCongress = kind == PartyCongresses.Kind.DELEGATES;
+        PartyCongresses.Mode mode = delegatesCongress ? PartyCongresses.Mode.COMMITTEE_THEN_SECRETARY
+                : PartyCongresses.mode(cell.fullMembers());
         if (mode == PartyCongresses.Mode.COMMITTEE_THEN_SECRETARY && (committeeSeats == null || committeeSeats < 1)) {
-            problems.add(Violation.of("B-117", "committeeSeats", "party.committee-seats-required", cell.fullMembers()));
+            problems.add(delegatesCongress
+                    ? Violation.of("B-124", "committeeSeats", "party.delegates-committee-seats-required")
+                    : Violation.of("B-117", "committeeSeats", "party.committee-seats-required", cell.fullMembers()));
+        }
+        if (delegatesCongress) {
+            problems.addAll(delegateProblems(cellId, delegates));
         }
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
         }
         Long headMember = null;
         Long followsElection = null;
-        if (cell.villageCode() != null) {
+        if (cell.villageCode() != null && !delegatesCongress) {
             ContestResults.VillageHead head = results.villageHeads(List.of(cell.villageCode()), heldOn).get(cell.villageCode());
             if (head != null) {
                 followsElection = head.electionId();
@@ -183,11 +224,12 @@ public class Congresses {
         LocalDate due = PartyCongresses.ratificationDue(heldOn, ratificationDays, WorkingDays.bundled());
         Long id = jdbc.sql("""
                         insert into party_congress (cell_id, term, held_on, mode, committee_seats, follows_election,
-                                                    head_member_id, status, ratification_due, created_by, created_at)
-                        values (:c, :term, :on, :mode, :seats, :e, :head, 'CONVENED', :due, :by, :t)
+                                                    head_member_id, status, ratification_due, created_by, created_at,
+                                                    kind)
+                        values (:c, :term, :on, :mode, :seats, :e, :head, 'CONVENED', :due, :by, :t, :kind)
                         on conflict (cell_id, term) do nothing returning id""")
                 .param("c", cellId).param("term", term.strip()).param("on", java.sql.Date.valueOf(heldOn))
-                .param("mode", mode.name())
+                .param("mode", mode.name()).param("kind", kind.name())
                 .param("seats", mode == PartyCongresses.Mode.COMMITTEE_THEN_SECRETARY ? committeeSeats : null)
                 .param("e", followsElection).param("head", headMember).param("due", java.sql.Date.valueOf(due))
                 .param("by", user.username()).param("t", Timestamp.from(clock.instant()))
@@ -195,13 +237,52 @@ public class Congresses {
         if (id == null) {
             throw DomainException.conflict("party.congress-exists", cell.name(), term.strip());
         }
+        for (Delegate d : delegates) {
+            jdbc.sql("""
+                            insert into congress_delegate (congress_id, member_id, standing, convening_committee)
+                            values (:c, :m, :s, :cc)""")
+                    .param("c", id).param("m", d.member()).param("s", d.standing())
+                    .param("cc", Boolean.TRUE.equals(d.conveningCommittee())).update();
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("term", term.strip());
         details.put("heldOn", heldOn.toString());
+        details.put("kind", kind.name());
         details.put("mode", mode.name());
         details.put("proposedSecretary", headMember);
+        if (delegatesCongress) {
+            details.put("fullDelegates", delegates.stream().filter(d -> "FULL".equals(d.standing())).count());
+            details.put("alternates", delegates.stream().filter(d -> "ALTERNATE".equals(d.standing())).count());
+        }
         audit.record("CONGRESS_CONVENED", "party_congress", String.valueOf(id), cell.superiorCode(), details);
         return view(id);
+    }
+
+    /** Every problem of a delegates' list at once: none at all, a delegate off the roster or twice, a wrong standing. */
+    private List<Violation> delegateProblems(long cellId, List<Delegate> delegates) {
+        List<Violation> problems = new ArrayList<>();
+        Set<Long> full = cells.memberRows(cellId).stream().filter(m -> "FULL".equals(m.membership()))
+                .map(PartyCells.Member::id).collect(Collectors.toSet());
+        Set<Long> seen = new java.util.HashSet<>();
+        boolean anyFull = false;
+        for (int i = 0; i < delegates.size(); i++) {
+            Delegate d = delegates.get(i);
+            String field = "delegates[" + i + "]";
+            if (d == null || d.member() == null || !full.contains(d.member()) || !seen.add(d.member())) {
+                problems.add(Violation.of("B-122", field + ".member", "party.delegate-not-eligible", i + 1));
+                continue;
+            }
+            if (!Set.of("FULL", "ALTERNATE").contains(String.valueOf(d.standing()))
+                    || "ALTERNATE".equals(d.standing()) && Boolean.TRUE.equals(d.conveningCommittee())) {
+                problems.add(Violation.of("B-123", field + ".standing", "party.delegate-standing", i + 1));
+            } else if ("FULL".equals(d.standing())) {
+                anyFull = true;
+            }
+        }
+        if (!anyFull && problems.isEmpty()) {
+            problems.add(Violation.of("B-121", "delegates", "party.delegates-required"));
+        }
+        return problems;
     }
 
     /** The full member of the cell who is the same person as this candidate (by personal id), if any. */
@@ -230,31 +311,55 @@ public class Congresses {
         if (!Set.of("CONVENED", "OPENED").contains(c.status()) || votes(congressId).size() > 0) {
             throw DomainException.conflict("party.congress-state", c.id(), c.status());
         }
+        boolean delegatesCongress = PartyCongresses.Kind.DELEGATES.name().equals(c.kind());
+        List<DelegateView> delegates = delegates(congressId);
         List<PartyCells.Member> members = cells.memberRows(c.cellId());
-        Map<Long, PartyCells.Member> byId = members.stream().collect(Collectors.toMap(PartyCells.Member::id, m -> m));
+        Set<Long> onRoll = delegatesCongress
+                ? delegates.stream().filter(d -> "FULL".equals(d.standing())).map(DelegateView::member).collect(Collectors.toSet())
+                : members.stream().map(PartyCells.Member::id).collect(Collectors.toSet());
+        Map<Long, DelegateView> alternates = delegates.stream().filter(d -> "ALTERNATE".equals(d.standing()))
+                .collect(Collectors.toMap(DelegateView::member, d -> d));
+        Set<Long> conveningCommittee = delegates.stream().filter(DelegateView::conveningCommittee)
+                .map(DelegateView::member).collect(Collectors.toSet());
         List<Violation> problems = new ArrayList<>();
         Map<Long, Absence> absent = new LinkedHashMap<>();
+        Set<Long> seated = new java.util.HashSet<>();
         List<Absence> given = absences == null ? List.of() : absences;
         for (int i = 0; i < given.size(); i++) {
             Absence a = given.get(i);
-            if (a == null || a.member() == null || !byId.containsKey(a.member()) || absent.containsKey(a.member())) {
+            if (a == null || a.member() == null || !onRoll.contains(a.member()) || absent.containsKey(a.member())) {
                 problems.add(Violation.of("B-115", "absences[" + i + "].member", "party.absence-unknown-member", i + 1));
-            } else {
-                absent.put(a.member(), a);
+                continue;
+            }
+            absent.put(a.member(), a);
+            if (a.alternate() == null) {
+                continue;
+            }
+            if (!alternates.containsKey(a.alternate()) || !seated.add(a.alternate())) {
+                problems.add(Violation.of("B-125", "absences[" + i + "].alternate", "party.alternate-invalid", i + 1));
+            } else if (conveningCommittee.contains(a.member())) {
+                problems.add(Violation.of("B-126", "absences[" + i + "].alternate",
+                        "party.alternate-for-convening-committee", i + 1));
             }
         }
         if (!problems.isEmpty()) {
             throw DomainException.violations(problems);
         }
-        PartyCongresses.Roll roll = PartyCongresses.roll(members.stream().map(m -> new PartyCongresses.Attendee(m.id(),
-                "FULL".equals(m.membership()), m.exempted(), !absent.containsKey(m.id()),
-                absent.containsKey(m.id()) && Boolean.TRUE.equals(absent.get(m.id()).approved()))).toList());
+        PartyCongresses.Roll roll = delegatesCongress
+                ? PartyCongresses.delegatesRoll(delegates.stream().filter(d -> "FULL".equals(d.standing()))
+                        .map(d -> new PartyCongresses.Seat(d.member(), d.conveningCommittee(), !absent.containsKey(d.member()),
+                                absent.containsKey(d.member()) && absent.get(d.member()).alternate() != null)).toList())
+                : PartyCongresses.roll(members.stream().map(m -> new PartyCongresses.Attendee(m.id(),
+                        "FULL".equals(m.membership()), m.exempted(), !absent.containsKey(m.id()),
+                        absent.containsKey(m.id()) && Boolean.TRUE.equals(absent.get(m.id()).approved()))).toList());
         boolean met = quorum.met(roll);
         jdbc.sql("delete from congress_absence where congress_id = :c").param("c", congressId).update();
         for (Absence a : absent.values()) {
-            jdbc.sql("insert into congress_absence (congress_id, member_id, reason, approved) values (:c, :m, :r, :a)")
+            jdbc.sql("""
+                            insert into congress_absence (congress_id, member_id, reason, approved, alternate_id)
+                            values (:c, :m, :r, :a, :alt)""")
                     .param("c", congressId).param("m", a.member()).param("r", Inputs.text(a.reason()))
-                    .param("a", Boolean.TRUE.equals(a.approved())).update();
+                    .param("a", Boolean.TRUE.equals(a.approved())).param("alt", a.alternate()).update();
         }
         int updated = jdbc.sql("""
                         update party_congress set convened = :n, excluded = :x, present = :p, status = :s,
@@ -266,7 +371,8 @@ public class Congresses {
             throw DomainException.conflict("party.congress-moved", congressId);
         }
         audit.record("CONGRESS_ATTENDANCE_RECORDED", "party_congress", String.valueOf(congressId), c.superiorCode(),
-                Map.of("convened", roll.convened(), "excluded", roll.excluded(), "present", roll.present(), "quorum", met));
+                Map.of("convened", roll.convened(), "excluded", roll.excluded(), "present", roll.present(), "quorum", met,
+                        "alternatesSeated", absent.values().stream().filter(a -> a.alternate() != null).count()));
         return view(congressId);
     }
 
@@ -625,7 +731,7 @@ public class Congresses {
     record Row(long id, long cellId, String superiorCode, LocalDate since, String term, LocalDate heldOn, String mode,
                Integer committeeSeats, Long headMemberId, String status, Integer convened, Integer excluded,
                Integer present, Long secretaryId, LocalDate ratificationDue, String ratificationNo, LocalDate ratifiedOn,
-               int version) {
+               int version, String kind) {
     }
 
     record VoteRow(long id, long congressId, String body, int round, int seats, String status, int attempt, int version,
@@ -636,15 +742,25 @@ public class Congresses {
         return jdbc.sql("""
                         select g.id, g.cell_id, c.superior_code, c.since, g.term, g.held_on, g.mode, g.committee_seats,
                                g.head_member_id, g.status, g.convened, g.excluded, g.present, g.secretary_id,
-                               g.ratification_due, g.ratification_no, g.ratified_on, g.version
+                               g.ratification_due, g.ratification_no, g.ratified_on, g.version, g.kind
                         from party_congress g join party_cell c on c.id = g.cell_id where g.id = :id""")
                 .param("id", congressId)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7), (Integer) rs.getObject(8),
                         (Long) rs.getObject(9), rs.getString(10), (Integer) rs.getObject(11), (Integer) rs.getObject(12),
                         (Integer) rs.getObject(13), (Long) rs.getObject(14), date(rs.getDate(15)), rs.getString(16),
-                        date(rs.getDate(17)), rs.getInt(18)))
+                        date(rs.getDate(17)), rs.getInt(18), rs.getString(19)))
                 .optional().orElseThrow(() -> DomainException.notFound("party.congress-not-found", congressId));
+    }
+
+    List<DelegateView> delegates(long congressId) {
+        return jdbc.sql("""
+                        select d.member_id, m.full_name, d.standing, d.convening_committee
+                        from congress_delegate d join party_member m on m.id = d.member_id
+                        where d.congress_id = :c order by d.standing desc, d.member_id""")
+                .param("c", congressId)
+                .query((rs, i) -> new DelegateView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     private static LocalDate date(java.sql.Date d) {
@@ -816,6 +932,6 @@ public class Congresses {
                 c.heldOn(), c.mode(), c.committeeSeats(), c.status(), c.version(), roll, c.headMemberId(),
                 c.headMemberId() == null ? null : names.get(c.headMemberId()), c.secretaryId(),
                 c.secretaryId() == null ? null : names.get(c.secretaryId()), c.ratificationDue(), c.ratificationNo(),
-                c.ratifiedOn(), votes(congressId), c.heldOn().plusMonths(30), calendar);
+                c.ratifiedOn(), votes(congressId), c.heldOn().plusMonths(30), calendar, c.kind(), delegates(congressId));
     }
 }

@@ -13,6 +13,10 @@ import java.util.List;
  *       the secretary from among its members (Điều lệ Đảng, Điều 24 khoản 4; an exempted member counts towards the 9).</li>
  *   <li>The roll: full members convened, less those absent for the whole congress with an accepted reason and those
  *       exempted from activity who are absent (QĐ 190-QĐ/TW, Điều 30; QĐ 244-QĐ/TW, Điều 32 khoản 2).</li>
+ *   <li>A delegates' congress (đại hội đại biểu): the full delegates convened, the convening committee's members among
+ *       them, less the convening committee's members absent for the whole congress and the delegates absent for the
+ *       whole congress whom no alternate delegate replaces (QĐ 244-QĐ/TW, Điều 32 khoản 3; QĐ 190-QĐ/TW, Điều 30). An
+ *       alternate who takes an absent delegate's seat is present in their place.</li>
  *   <li>Quorum: the law retrieved does not state it (law.md §3.2: UNCONFIRMED); the documented, configurable default
  *       is common practice, at least two thirds of the roll present.</li>
  *   <li>The list: at most 30% more names than seats, rounded down (QĐ 190-QĐ/TW, Điều 14; the rounding is UNCONFIRMED);
@@ -32,6 +36,16 @@ public final class PartyCongresses {
 
     /** One member as the attendance sees them. */
     public record Attendee(long memberId, boolean full, boolean exempted, boolean present, boolean absenceApproved) {
+    }
+
+    /** What a congress gathers: the cell's members, or the delegates elected to it (QĐ 244-QĐ/TW, Điều 32). */
+    public enum Kind { MEMBERS, DELEGATES }
+
+    /**
+     * One full delegate as the attendance sees them: a member of the convening committee (a delegate by office, whom
+     * nobody replaces), whether present, and whether an alternate delegate took the seat when absent.
+     */
+    public record Seat(long memberId, boolean conveningCommittee, boolean present, boolean alternateSeated) {
     }
 
     /** The roll: full members convened, those taken out of it, the adjusted roll (the bar's denominator), those present. */
@@ -71,6 +85,29 @@ public final class PartyCongresses {
             if (a.present()) {
                 present++;
             } else if (a.exempted() || a.absenceApproved()) {
+                excluded++;
+            }
+        }
+        return new Roll(convened, excluded, convened - excluded, present);
+    }
+
+    /**
+     * The roll of a delegates' congress (QĐ 244-QĐ/TW, Điều 32 khoản 3; QĐ 190-QĐ/TW, Điều 30): the full delegates
+     * convened; taken out, the convening committee's members absent for the whole congress and the delegates absent
+     * for the whole congress with no alternate; present, the delegates present and the alternates seated. An alternate
+     * seated for a member of the convening committee is not counted: that seat cannot be filled.
+     */
+    public static Roll delegatesRoll(List<Seat> seats) {
+        int convened = 0;
+        int excluded = 0;
+        int present = 0;
+        for (Seat s : seats) {
+            convened++;
+            if (s.present()) {
+                present++;
+            } else if (s.alternateSeated() && !s.conveningCommittee()) {
+                present++;
+            } else {
                 excluded++;
             }
         }

@@ -435,6 +435,133 @@ class PartyCongressIT {
         assertThat(field(asElection.get("violations"), "code")).contains("L-210");
     }
 
+    /**
+     * law.md §4 C case 29 through the application: a commune's Party organisation holds a delegates' congress of 100
+     * full delegates (5 of them the convening committee's members) and 10 alternates. 3 delegates absent for the whole
+     * congress with no alternate leave a roll of 97 and a bar of 49 (QĐ 244-QĐ/TW, Điều 32 khoản 3); 2 more absent with
+     * an alternate in the seat stay on it; a convening committee member absent is taken out and nobody takes the seat.
+     */
+    @Test
+    void case29ADelegatesCongressCountsTheDelegatesConvenedLessThoseAbsentWithNoAlternate() throws Exception {
+        VillageElections.Built v = villageElections.nominated(40);
+        RequestPostProcessor party = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        RequestPostProcessor party2 = users.as(Role.PARTY_COMMITTEE, v.communeCode());
+        long organisation = call(post("/api/v1/party/cells"), party, "{\"name\":\"Đảng bộ xã (đại hội đại biểu)\",\"superior\":\""
+                + v.communeCode() + "\",\"since\":\"2022-06-05\"}", 201).get("id").asLong();
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 111; i++) {
+            rows.add("{\"fullName\":\"Đại Biểu Số " + (i + 1) + "\",\"birthDate\":\"1975-05-05\",\"personalId\":\""
+                    + String.format("%012d", 700_000_000_000L + v.electionId() * 1000 + i) + "\",\"membership\":\""
+                    + (i == 110 ? "PROBATIONARY" : "FULL") + "\"}");
+        }
+        JsonNode added = call(post("/api/v1/party/cells/" + organisation + "/members"), party, "[" + String.join(",", rows) + "]", 201);
+        long[] m = new long[111];
+        for (int i = 0; i < 111; i++) {
+            m[i] = added.get(i).get("id").asLong();
+        }
+        // every problem of the delegates' list at once, nothing written
+        JsonNode refused = call(post("/api/v1/party/cells/" + organisation + "/congresses"), party, "{\"term\":\"2020-2025\","
+                + "\"heldOn\":\"2020-07-05\",\"kind\":\"DELEGATES\",\"delegates\":[{\"member\":" + m[0] + ",\"standing\":\"FULL\"},"
+                + "{\"member\":" + m[0] + ",\"standing\":\"FULL\"},{\"member\":" + m[110] + ",\"standing\":\"FULL\"},"
+                + "{\"member\":" + m[1] + ",\"standing\":\"ALTERNATE\",\"conveningCommittee\":true},"
+                + "{\"member\":" + m[2] + ",\"standing\":\"GUEST\"}]}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-124", "B-122", "B-122", "B-123", "B-123");
+        assertThat(field(refused.get("violations"), "field")).containsExactly("committeeSeats", "delegates[1].member",
+                "delegates[2].member", "delegates[3].standing", "delegates[4].standing");
+        refused = call(post("/api/v1/party/cells/" + organisation + "/congresses"), party, "{\"term\":\"2020-2025\","
+                + "\"heldOn\":\"2020-07-05\",\"committeeSeats\":3,\"kind\":\"DELEGATES\",\"delegates\":[]}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-121");
+        refused = call(post("/api/v1/party/cells/" + organisation + "/congresses"), party, "{\"term\":\"2020-2025\","
+                + "\"heldOn\":\"2020-07-05\",\"committeeSeats\":3,\"kind\":\"CONFERENCE\"}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("P-402");
+        assertThat(jdbc.sql("select count(*) from party_congress where cell_id = :c").param("c", organisation).query(Long.class).single())
+                .isZero();
+
+        StringBuilder delegates = new StringBuilder();
+        for (int i = 0; i < 110; i++) {
+            delegates.append(i == 0 ? "" : ",").append("{\"member\":").append(m[i]).append(",\"standing\":\"")
+                    .append(i < 100 ? "FULL" : "ALTERNATE").append("\",\"conveningCommittee\":").append(i < 5).append("}");
+        }
+        JsonNode congress = call(post("/api/v1/party/cells/" + organisation + "/congresses"), party, "{\"term\":\"2020-2025\","
+                + "\"heldOn\":\"2020-07-05\",\"committeeSeats\":3,\"kind\":\"DELEGATES\",\"delegates\":[" + delegates + "]}", 201);
+        long id = congress.get("id").asLong();
+        assertThat(congress.get("kind").asString()).isEqualTo("DELEGATES");
+        assertThat(congress.get("mode").asString()).isEqualTo("COMMITTEE_THEN_SECRETARY");
+        assertThat(congress.get("delegates").size()).isEqualTo(110);
+        int version = congress.get("version").asInt();
+
+        // the attendance's problems, every one: an alternate is no full delegate, a full delegate is no alternate, one
+        // alternate in two seats, an alternate in a convening committee member's seat
+        refused = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":["
+                + "{\"member\":" + m[100] + "},{\"member\":" + m[10] + ",\"alternate\":" + m[11] + "},"
+                + "{\"member\":" + m[12] + ",\"alternate\":" + m[101] + "},{\"member\":" + m[13] + ",\"alternate\":" + m[101] + "},"
+                + "{\"member\":" + m[0] + ",\"alternate\":" + m[102] + "}]}", 422);
+        assertThat(field(refused.get("violations"), "code")).containsExactly("B-115", "B-125", "B-125", "B-126");
+        assertThat(field(refused.get("violations"), "field")).containsExactly("absences[0].member",
+                "absences[1].alternate", "absences[3].alternate", "absences[4].alternate");
+        assertThat(call(get("/api/v1/party/congresses/" + id), party, null, 200).get("version").asInt()).isEqualTo(version);
+
+        // a convening committee member away for the whole congress leaves the roll with the 3 delegates who have no
+        // alternate; the 2 delegates whose alternates took their seats stay on it, and the alternates are present
+        congress = call(put("/api/v1/party/congresses/" + id + "/attendance"), party, "{\"absences\":[{\"member\":" + m[0]
+                + "},{\"member\":" + m[10] + ",\"reason\":\"ốm\"},{\"member\":" + m[11] + "},{\"member\":" + m[12] + "},"
+                + "{\"member\":" + m[13] + ",\"alternate\":" + m[100] + "},{\"member\":" + m[14] + ",\"alternate\":" + m[101]
+                + "}]}", 200);
+        assertThat(congress.get("roll").get("convened").asInt()).isEqualTo(100);
+        assertThat(congress.get("roll").get("excluded").asInt()).isEqualTo(4);
+        assertThat(congress.get("roll").get("adjusted").asInt()).isEqualTo(96);
+        assertThat(congress.get("roll").get("present").asInt()).isEqualTo(96);
+        // case 29 itself, on the congress's page: the convening committee member came after all
+        var session = vn.baucu.support.Pages.login(mvc, users.create(Role.PARTY_COMMITTEE, v.communeCode(), null),
+                TestUsers.PASSWORD);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String form = vn.baucu.support.Pages.page(mvc, session, "/party/congresses/" + id);
+        assertThat(form).contains("name=\"alt-" + m[13] + "\"").doesNotContain("name=\"alt-" + m[0] + "\"")
+                .doesNotContain("name=\"m-" + m[100] + "\"");
+        mvc.perform(post("/party/congresses/" + id + "/attendance").cookie(session).with(csrf)
+                        .param("version", String.valueOf(congress.get("version").asInt()))
+                        .param("m-" + m[10], "ABSENT").param("r-" + m[10], "ốm").param("m-" + m[11], "ABSENT")
+                        .param("m-" + m[12], "ABSENT").param("m-" + m[13], "ABSENT").param("alt-" + m[13], String.valueOf(m[100]))
+                        .param("m-" + m[14], "ABSENT").param("alt-" + m[14], String.valueOf(m[101])))
+                .andExpect(status().is3xxRedirection());
+        congress = call(get("/api/v1/party/congresses/" + id), party, null, 200);
+        assertThat(congress.get("roll").get("convened").asInt()).isEqualTo(100);
+        assertThat(congress.get("roll").get("excluded").asInt()).isEqualTo(3);
+        assertThat(congress.get("roll").get("adjusted").asInt()).isEqualTo(97);
+        assertThat(congress.get("roll").get("present").asInt()).isEqualTo(97);
+        assertThat(congress.get("roll").get("quorum").asBoolean()).isTrue();
+        assertThat(congress.get("status").asString()).isEqualTo("OPENED");
+        assertThat(jdbc.sql("select count(*) from congress_absence where congress_id = :c and alternate_id is not null")
+                .param("c", id).query(Long.class).single()).isEqualTo(2);
+
+        // the committee's list of 3 for 3 seats; 49 of the roll of 97 is more than half, 48 is not
+        long vote = call(post("/api/v1/party/congresses/" + id + "/votes"), party, "{\"nominees\":[" + m[20] + "," + m[21]
+                + "," + m[22] + "],\"listFor\":90,\"listAgainst\":7}", 201).get("id").asLong();
+        JsonNode tooMany = enter(vote, party, count(98, votes(m[20], 49), votes(m[21], 48), votes(m[22], 97)), 422);
+        assertThat(field(tooMany.get("violations"), "code")).contains("B-118");
+        String counted = count(97, votes(m[20], 49), votes(m[21], 48), votes(m[22], 97));
+        enter(vote, party, counted, 201);
+        version = enter(vote, party2, counted, 201).get("vote").get("version").asInt();
+        JsonNode certified = call(post("/api/v1/party/votes/" + vote + "/certification").header("If-Match", "\"" + version + "\""),
+                party, null, 200);
+        assertThat(certified.get("outcome").asString()).isEqualTo("ELECTED_SOME");
+        assertThat(field(certified.get("nominees"), "elected")).containsExactly("true", "false", "true");
+        String evaluation = jdbc.sql("select evaluation::text from congress_vote where id = :v").param("v", vote)
+                .query(String.class).single();
+        JsonNode bar = json.readTree(evaluation).get("bar");
+        assertThat(bar.get("denominator").asLong()).isEqualTo(97);
+        assertThat(bar.get("mustExceed").asDouble()).isEqualTo(48.5);
+
+        // the page and the minutes say it is a delegates' congress, with the delegates' roll
+        assertThat(vn.baucu.support.Pages.page(mvc, session, "/party/congresses/" + id)).contains("Đại hội đại biểu").contains("Đại biểu chính thức triệu tập 100; trừ 3");
+        byte[] pdf = mvc.perform(get("/api/v1/party/congresses/" + id + "/minutes.pdf").with(party))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/documents/party-delegates-congress-minutes.pdf"), pdf);
+        assertThat(vn.baucu.support.Golden.pdfText(pdf).replaceAll("\\s+", " "))
+                .contains("Đại biểu chính thức được triệu tập: 100").contains("số được tính: 97");
+    }
+
     /** {@code n} papers, each with the same marks against the list's names. */
     static List<String> papers(int n, String... marks) {
         List<String> out = new ArrayList<>();

@@ -81,6 +81,7 @@ class PartyAndPortalBrowserIT extends PhoneBrowserTest {
         page.locator("form[id^=papers-] select[name^=m-1-]").selectOption("DISAGREE");
         shot(page, "party-congress-papers-vi.png");
         page.waitForResponse(r -> r.url().endsWith("/ballots"),
+                new Page.WaitForResponseOptions().setTimeout(90_000),
                 () -> page.locator("form[id^=papers-] button[type=submit]").click());
         page.waitForLoadState();
         // a shared machine can take a while over the post and its redirect
@@ -112,5 +113,64 @@ class PartyAndPortalBrowserIT extends PhoneBrowserTest {
         assertThat(citizen.locator("main")).containsText("20");
         assertThat(citizen.locator("main")).containsText("60");
         shot(citizen, "portal-election-turnout-vi.png");
+    }
+
+    /**
+     * A delegates' congress on a phone (law.md §4 C case 29, small): a commune's Party organisation with 8 full members
+     * convenes 6 full delegates (one of the convening committee) and 2 alternates; at the roll one delegate is away with
+     * nobody in the seat and another is replaced by an alternate, so 6 are convened, 1 is taken out and 5 are present.
+     */
+    @Test
+    void aDelegatesCongressIsConvenedAndItsRollTakenOnAPhone() throws Exception {
+        VillageElections.Built v = villageElections.nominated(40);
+        Page page = signedIn(chromium.phone("vi"), testUsers.create(Role.PARTY_COMMITTEE, v.communeCode(), null));
+        page.navigate(url("/party/cells?scope=" + v.communeCode()));
+        page.locator("#name").fill("Đảng bộ xã Kiểm Phiếu");
+        page.locator("#since").fill("2022-06-05");
+        page.locator("#new-cell button[type=submit]").click();
+        page.waitForURL("**/party/cells/*");
+
+        StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Số định danh cá nhân,Loại đảng viên,Miễn sinh hoạt\n");
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
+        for (int i = 1; i <= 8; i++) {
+            csv.append("Đại Biểu Số ").append(i).append(",04/03/1970,022").append(base + i).append(",Chính thức,\n");
+        }
+        Path file = Files.createTempFile("dai-bieu", ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        page.locator("#file").setInputFiles(file);
+        page.locator("#import-members button[type=submit]").click();
+        assertThat(page.locator("#members tbody tr")).hasCount(8,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        Files.deleteIfExists(file);
+
+        page.locator("#term").fill("2020-2025");
+        page.locator("#heldOn").fill("2020-07-05");
+        page.locator("#committeeSeats").fill("3");
+        page.locator("#kind").selectOption("DELEGATES");
+        page.locator("#delegates summary").click();
+        var choices = page.locator("#delegates select");
+        assertThat(choices).hasCount(8);
+        choices.nth(0).selectOption("COMMITTEE");
+        for (int i = 1; i < 6; i++) {
+            choices.nth(i).selectOption("FULL");
+        }
+        choices.nth(6).selectOption("ALTERNATE");
+        choices.nth(7).selectOption("ALTERNATE");
+        shot(page, "party-delegates-convene-vi.png");
+        page.locator("#convene button[type=submit]").click();
+        page.waitForURL("**/party/congresses/*");
+        assertThat(page.locator("#kind")).hasText("Đại hội đại biểu");
+        // the roll: the 6 full delegates, the convening committee's member with no alternate to choose
+        assertThat(page.locator("#attendance select[name^=m-]")).hasCount(6);
+        assertThat(page.locator("#attendance select[name^=alt-]")).hasCount(5);
+        page.locator("#attendance select[name^=m-]").nth(1).selectOption("ABSENT");
+        page.locator("#attendance select[name^=m-]").nth(2).selectOption("ABSENT");
+        page.locator("#attendance select[name^=alt-]").nth(1).selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Thay bằng Đại Biểu Số 7 (dự khuyết)"));
+        shot(page, "party-delegates-attendance-vi.png");
+        page.locator("#attendance button[type=submit]").click();
+        assertThat(page.locator("#roll")).hasText("Đại biểu chính thức triệu tập 6; trừ 1 vắng cả đại hội không có người thay: 5; có mặt 5",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        shot(page, "party-delegates-opened-vi.png");
     }
 }

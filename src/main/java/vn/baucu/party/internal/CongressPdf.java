@@ -41,6 +41,7 @@ class CongressPdf {
         model.put("term", c.term());
         model.put("heldOn", c.heldOn());
         model.put("mode", c.mode());
+        model.put("kind", c.kind());
         model.put("roll", c.roll());
         model.put("status", c.status());
         model.put("secretary", c.secretaryName());

@@ -24,6 +24,7 @@ import vn.baucu.party.UnifiedPost;
 import vn.baucu.platform.DomainException;
 import vn.baucu.platform.Idempotency;
 import vn.baucu.platform.Versions;
+import vn.baucu.platform.Violation;
 
 /** Party cells, congresses and the unified-post report: Party committee roles only (403 for everyone else). */
 @RestController
@@ -83,16 +84,26 @@ class PartyApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(cells.addMembers(id, m));
     }
 
-    record NewCongress(String term, LocalDate heldOn, Integer committeeSeats) {
+    /** {@code kind}: MEMBERS (the default; a cell congress) or DELEGATES, with the delegates convened. */
+    record NewCongress(String term, LocalDate heldOn, Integer committeeSeats, String kind,
+                       List<Congresses.Delegate> delegates) {
     }
 
     @PostMapping("/api/v1/party/cells/{id}/congresses")
-    @Operation(summary = "Convenes a congress for a term; the recognised village head is the proposed secretary")
+    @Operation(summary = "Convenes a congress for a term: a members' congress (the recognised village head is the "
+            + "proposed secretary) or a delegates' congress with its full and alternate delegates")
     ResponseEntity<Congresses.CongressView> convene(@PathVariable long id, @RequestBody NewCongress c) {
         if (c == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
-        return withVersion(HttpStatus.CREATED, congresses.convene(id, c.term(), c.heldOn(), c.committeeSeats()));
+        if (c.kind() == null || "MEMBERS".equals(c.kind())) {
+            return withVersion(HttpStatus.CREATED, congresses.convene(id, c.term(), c.heldOn(), c.committeeSeats()));
+        }
+        if (!"DELEGATES".equals(c.kind())) {
+            throw DomainException.violations(List.of(Violation.of("P-402", "kind", "problem.invalid-field", "kind", "MEMBERS | DELEGATES")));
+        }
+        return withVersion(HttpStatus.CREATED,
+                congresses.conveneDelegates(id, c.term(), c.heldOn(), c.committeeSeats(), c.delegates()));
     }
 
     @GetMapping("/api/v1/party/cells/{id}/congresses")

@@ -108,10 +108,12 @@ class PartyPages {
     @PostMapping("/party/cells/{id}/congresses")
     String convene(@PathVariable long id, @RequestParam(required = false) String term,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-                   @RequestParam(required = false) Integer committeeSeats, Model model, Locale locale,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+                   @RequestParam(required = false) Integer committeeSeats, @RequestParam Map<String, String> form,
+                   Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         try {
-            var c = congresses.convene(id, term, heldOn, committeeSeats);
+            var c = "DELEGATES".equals(form.get("kind"))
+                    ? congresses.conveneDelegates(id, term, heldOn, committeeSeats, delegates(form))
+                    : congresses.convene(id, term, heldOn, committeeSeats);
             redirect.addFlashAttribute("done", "party.page.convened");
             return "redirect:/party/congresses/" + c.id();
         } catch (vn.baucu.platform.DomainException e) {
@@ -135,16 +137,38 @@ class PartyPages {
         return "party/congress";
     }
 
+    /** The delegates chosen on the convening form ({@code d-<member>}: FULL, COMMITTEE or ALTERNATE), in member order. */
+    private static java.util.List<vn.baucu.party.Congresses.Delegate> delegates(Map<String, String> form) {
+        return form.entrySet().stream()
+                .filter(e -> e.getKey().matches("d-\\d{1,18}") && !e.getValue().isBlank())
+                .sorted(java.util.Comparator.comparingLong(e -> Long.parseLong(e.getKey().substring(2))))
+                .map(e -> new vn.baucu.party.Congresses.Delegate(Long.parseLong(e.getKey().substring(2)),
+                        e.getValue().equals("COMMITTEE") ? "FULL" : e.getValue(), e.getValue().equals("COMMITTEE")))
+                .toList();
+    }
+
     @PostMapping("/party/congresses/{id}/attendance")
     String attendance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale,
                       RedirectAttributes redirect, HttpServletResponse response) {
         var c = congresses.get(id);
         java.util.List<vn.baucu.party.Congresses.Absence> absences = new java.util.ArrayList<>();
-        for (var m : cells.members(c.cellId())) {
-            String state = form.getOrDefault("m-" + m.id(), "PRESENT");
-            if (!state.equals("PRESENT")) {
-                absences.add(new vn.baucu.party.Congresses.Absence(m.id(), form.get("r-" + m.id()),
-                        state.equals("EXCUSED")));
+        if ("DELEGATES".equals(c.kind())) {
+            // the full delegates: absent for the whole congress, and the alternate who took the seat, if any
+            for (var d : c.delegates()) {
+                String state = form.getOrDefault("m-" + d.member(), "PRESENT");
+                if ("FULL".equals(d.standing()) && !state.equals("PRESENT")) {
+                    Integer alternate = number(form.get("alt-" + d.member()));
+                    absences.add(new vn.baucu.party.Congresses.Absence(d.member(), form.get("r-" + d.member()),
+                            state.equals("EXCUSED"), alternate == null ? null : alternate.longValue()));
+                }
+            }
+        } else {
+            for (var m : cells.members(c.cellId())) {
+                String state = form.getOrDefault("m-" + m.id(), "PRESENT");
+                if (!state.equals("PRESENT")) {
+                    absences.add(new vn.baucu.party.Congresses.Absence(m.id(), form.get("r-" + m.id()),
+                            state.equals("EXCUSED")));
+                }
             }
         }
         return forms.submit(model, locale, redirect, response, "party.page.saved", "/party/congresses/" + id,
