@@ -15,6 +15,24 @@ class NumbersAndAreasTest {
         assertThat(VietnameseNumbers.parse(words)).hasValue(value);
     }
 
+    /** Repeated or misplaced words are no number (they used to be added up: "mười mười…" overflowed). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ba ba", "mười mười", "mười mười mười mười mười mười mười mười mười mười",
+        "trăm trăm", "chín trăm chín trăm", "một mươi", "một trăm năm", "hai mươi không", "linh năm", "mười một hai", "", "ba con"})
+    void malformedNumberWordsAreRefused(String words) {
+        assertThat(VietnameseNumbers.parse(words)).isEmpty();
+    }
+
+    /** Every number from 0 to 999 as ICU spells it in Vietnamese reads back as itself. */
+    @org.junit.jupiter.api.Test
+    void everyNumberUpTo999SpelledByIcuReadsBack() {
+        var spell = new com.ibm.icu.text.RuleBasedNumberFormat(com.ibm.icu.util.ULocale.forLanguageTag("vi"),
+                com.ibm.icu.text.RuleBasedNumberFormat.SPELLOUT);
+        for (int n = 0; n <= 999; n++) {
+            assertThat(VietnameseNumbers.parse(spell.format(n))).as(spell.format(n)).hasValue(n);
+        }
+    }
+
     @ParameterizedTest(name = "{0} voters, exception {1} -> {2}")
     @CsvSource(delimiter = ';', value = {"300; ; ", "4000; ; ", "4001; ; A-101", "299; ; A-102", "120; REMOTE; ",
         "60; HOSPITAL; ", "49; HOSPITAL; A-103", "5000; ARMED_FORCES; A-101"})

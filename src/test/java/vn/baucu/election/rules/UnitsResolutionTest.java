@@ -58,4 +58,23 @@ class UnitsResolutionTest {
                 .extracting(UnitsResolution.CommuneRef::type).containsExactly("xã", "đặc khu");
         assertThat(problems).isEmpty();
     }
+
+    /**
+     * A line with a long run of white space is read in linear time. Before, the line's patterns backtracked over the
+     * run: 40,000 spaces took 15 s and 200,000 would have taken minutes (found when {@code UnitsResolutionFuzzTest} ran
+     * at 20 inputs a second).
+     * The bound is a hang check, a thousand times what the read takes now.
+     */
+    @Test
+    void aLineWithALongRunOfSpacesDoesNotHang() {
+        String spaces = " ".repeat(200_000);
+        String text = "1- Tỉnh A" + spaces + "x\nSố đơn vị bầu cử là" + spaces + "một.\nĐơn vị số 1:\nGồm các xã: Một" + spaces
+                + "Hai\nSố đại biểu Quốc hội được bầu là ba.";
+        Parsed parsed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> UnitsResolution.parse(text));
+        assertThat(parsed.provinces()).extracting(Province::name).containsExactly("Tỉnh A x");
+        assertThat(parsed.provinces().get(0).declaredUnits()).isEqualTo(1);
+        assertThat(parsed.provinces().get(0).units().get(0).communes()).extracting(UnitsResolution.CommuneRef::name)
+                .containsExactly("Một Hai");
+    }
 }
