@@ -26,7 +26,7 @@ import vn.baucu.support.VillageElections;
 /**
  * Coverage-guided fuzzing (Jazzer, libFuzzer's mutations steered by the branches baucu's code takes) of the endpoints
  * that take a body: the contest evaluation, the legal calendar's preview, a village's counting minutes entry and the
- * voter-list check (CSV or XLSX). The first byte of an input picks the endpoint, the rest is the body; the fuzzer starts
+ * voter-list check (CSV or XLSX), and the commune's minutes workbook ({@link #theMinutesWorkbookGetsAClearAnswer}). The first byte of an input picks the endpoint, the rest is the body; the fuzzer starts
  * from one valid request per endpoint ({@code CoverageGuidedFuzzITInputs/}, where {@code "@1"} and {@code "@2"} stand
  * for the fixture's two candidates), so it gets past JSON binding into the checks. Every answer must be a 2xx or a 4xx
  * — never a 5xx, never an exception out of the server. Regression mode (the seeds and every input that ever failed,
@@ -41,6 +41,9 @@ class CoverageGuidedFuzzIT {
 
     static VillageElections.Built village;
     static UserDetails team;
+    static UserDetails official;
+    static java.util.List<String> sheetNames;
+    static java.util.List<java.util.List<java.util.List<String>>> template;
 
     @Autowired
     MockMvc mvc;
@@ -75,10 +78,96 @@ class CoverageGuidedFuzzIT {
         assertThat(status).as("%s answers a clear 2xx or 4xx", TARGETS[target]).isBetween(200, 499);
     }
 
-    private synchronized void fixture() {
+    /**
+     * The commune's minutes workbook, mutated: the fuzzer's bytes either are the uploaded file itself (the XLSX reader
+     * on any bytes) or say which cells of the commune's real template to overwrite with which text or number, so the
+     * import's row checks see well-formed workbooks with wrong figures, names and shapes. Every answer is a 2xx or a 4xx.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void theMinutesWorkbookGetsAClearAnswer(com.code_intelligence.jazzer.api.FuzzedDataProvider data) throws Exception {
+        fixture();
+        byte[] file;
+        if (data.consumeBoolean()) {
+            file = data.consumeRemainingAsBytes();
+        } else {
+            java.util.List<java.util.List<java.util.List<String>>> sheets = new java.util.ArrayList<>();
+            for (java.util.List<java.util.List<String>> sheet : template) {
+                java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+                sheet.forEach(r -> rows.add(new java.util.ArrayList<>(r)));
+                sheets.add(rows);
+            }
+            int changes = data.consumeInt(0, 24);
+            for (int k = 0; k < changes && !sheets.isEmpty(); k++) {
+                var rows = sheets.get(data.consumeInt(0, sheets.size() - 1));
+                int r = data.consumeInt(0, rows.size() + 1);
+                while (rows.size() <= r) {
+                    rows.add(new java.util.ArrayList<>());
+                }
+                var row = rows.get(r);
+                int c = data.consumeInt(0, 20);
+                while (row.size() <= c) {
+                    row.add("");
+                }
+                row.set(c, data.consumeBoolean() ? String.valueOf(data.consumeLong()) : data.consumeString(40));
+            }
+            file = workbook(sheetNames, sheets);
+        }
+        int status = mvc.perform(multipart("/api/v1/elections/" + village.electionId() + "/communes/" + village.communeCode()
+                        + "/minutes-imports").file(new MockMultipartFile("file", "bien-ban.xlsx", null, file)).with(user(official)))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).as("the minutes workbook import answers a clear 2xx or 4xx").isBetween(200, 499);
+    }
+
+    static byte[] workbook(java.util.List<String> names, java.util.List<java.util.List<java.util.List<String>>> sheets)
+            throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var wb = new org.dhatim.fastexcel.Workbook(out, "fuzz", "1.0")) {
+            for (int s = 0; s < sheets.size(); s++) {
+                var ws = wb.newWorksheet(names.get(s));
+                var rows = sheets.get(s);
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int c = 0; c < rows.get(r).size(); c++) {
+                        String v = rows.get(r).get(c);
+                        if (v.matches("-?\\d{1,18}")) {
+                            ws.value(r, c, Long.parseLong(v));
+                        } else {
+                            ws.value(r, c, v);
+                        }
+                    }
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private synchronized void fixture() throws Exception {
         if (village == null) {
             village = villageElections.frozen(60);
             team = accounts.loadUserByUsername(users.create(Role.ELECTION_TEAM, village.villageCode(), null));
+            official = accounts.loadUserByUsername(users.create(Role.COMMUNE_OFFICIAL, village.communeCode(), null));
+            var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                            "/api/v1/elections/" + village.electionId() + "/communes/" + village.communeCode()
+                                    + "/minutes-template.xlsx").with(user(official)))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+            byte[] xlsx = response.getContentAsByteArray();
+            sheetNames = new java.util.ArrayList<>();
+            template = new java.util.ArrayList<>();
+            try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                for (var sheet : wb.getSheets().toList()) {
+                    sheetNames.add(sheet.getName());
+                    java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+                    for (var row : sheet.read()) {
+                        java.util.List<String> cells = new java.util.ArrayList<>();
+                        for (int i = 0; i < row.getCellCount(); i++) {
+                            cells.add(row.getCellText(i));
+                        }
+                        rows.add(cells);
+                    }
+                    template.add(rows);
+                }
+            }
+            assertThat(template).as("the commune's template has a sheet").isNotEmpty();
         }
     }
 }

@@ -42,17 +42,7 @@ class PartyAndPortalBrowserIT extends PhoneBrowserTest {
         assertThat(page.locator("#convene")).isVisible();
 
         // six full members from a spreadsheet's CSV (a BOM, semicolons); the file's wrong rows would be named by line
-        StringBuilder csv = new StringBuilder("\uFEFFHọ và tên;Ngày sinh;Số định danh cá nhân;Loại đảng viên;Miễn sinh hoạt\n");
-        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
-        for (int i = 1; i <= 6; i++) {
-            csv.append("Đảng Viên Số ").append(i).append(";04/03/1970;022").append(base + i).append(";Chính thức;\n");
-        }
-        Path file = Files.createTempFile("dang-vien", ".csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-        page.locator("#file").setInputFiles(file);
-        page.locator("#import-members button[type=submit]").click();
-        assertThat(page.locator("#members tbody tr")).hasCount(6,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        Path file = importMembers(page, 6, "Đảng Viên Số ", ';');
         shot(page, "party-cell-vi.png");
 
         page.locator("#term").fill("2022-2025");
@@ -130,18 +120,7 @@ class PartyAndPortalBrowserIT extends PhoneBrowserTest {
         page.locator("#new-cell button[type=submit]").click();
         page.waitForURL("**/party/cells/*");
 
-        StringBuilder csv = new StringBuilder("Họ và tên,Ngày sinh,Số định danh cá nhân,Loại đảng viên,Miễn sinh hoạt\n");
-        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
-        for (int i = 1; i <= 8; i++) {
-            csv.append("Đại Biểu Số ").append(i).append(",04/03/1970,022").append(base + i).append(",Chính thức,\n");
-        }
-        Path file = Files.createTempFile("dai-bieu", ".csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-        page.locator("#file").setInputFiles(file);
-        page.locator("#import-members button[type=submit]").click();
-        assertThat(page.locator("#members tbody tr")).hasCount(8,
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
-        Files.deleteIfExists(file);
+        Files.deleteIfExists(importMembers(page, 8, "Đại Biểu Số ", ','));
 
         page.locator("#term").fill("2020-2025");
         page.locator("#heldOn").fill("2020-07-05");
@@ -172,5 +151,23 @@ class PartyAndPortalBrowserIT extends PhoneBrowserTest {
         assertThat(page.locator("#roll")).hasText("Đại biểu chính thức triệu tập 6; trừ 1 vắng cả đại hội không có người thay: 5; có mặt 5",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         shot(page, "party-delegates-opened-vi.png");
+    }
+
+    /** {@code n} full members imported on the cell's page from a CSV file as a spreadsheet writes it (with a BOM). */
+    static Path importMembers(Page page, int n, String name, char separator) throws java.io.IOException {
+        String s = String.valueOf(separator);
+        StringBuilder csv = new StringBuilder("\uFEFF" + String.join(s, "Họ và tên", "Ngày sinh", "Số định danh cá nhân",
+                "Loại đảng viên", "Miễn sinh hoạt") + "\n");
+        long base = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L);
+        for (int i = 1; i <= n; i++) {
+            csv.append(String.join(s, name + i, "04/03/1970", "022" + (base + i), "Chính thức", "")).append("\n");
+        }
+        Path file = Files.createTempFile("dang-vien", ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        page.locator("#file").setInputFiles(file);
+        page.locator("#import-members button[type=submit]").click();
+        assertThat(page.locator("#members tbody tr")).hasCount(n,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        return file;
     }
 }
