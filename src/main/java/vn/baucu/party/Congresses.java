@@ -44,11 +44,11 @@ import vn.baucu.rules.WorkingDays;
 
 /**
  * A congress from convening to ratification: a cell's members' congress, or a delegates' congress of a Party
- * organisation (the roll is then the delegates convened, {@link PartyCongresses#delegatesRoll}). Every step is a guarded transition on the congress's or the ballot's
- * status (409 when it does not hold, 412 on a stale version), audited in its transaction, for Party committee users
- * of the cell's superior unit only. A ballot's count is entered twice by two people, compared field by field, resolved
- * by a third where they differ, certified, and decided by {@link ContestEvaluator} with {@link RuleSet#PARTY_CELL_2024}
- * over the adjusted roll; seats left empty go to a further round in the same sitting. Only counts are stored, never
+ * organisation (the roll is then the delegates convened, {@link PartyCongresses#delegatesRoll}). Every step is a
+ * guarded transition on the congress's or the ballot's status (409 when it does not hold, 412 on a stale version),
+ * audited in its transaction, for Party committee users of the cell's superior unit only. A ballot's count is
+ * entered twice by two people, compared field by field, resolved by a third where they differ, certified, and decided
+ * by {@link ContestEvaluator} with {@link RuleSet#PARTY_CELL_2024} over the adjusted roll; seats left empty go to a further round in the same sitting. Only counts are stored, never
  * who voted how (QĐ 190-QĐ/TW, Điều 35: the ballots themselves stay sealed on paper).
  */
 @Service

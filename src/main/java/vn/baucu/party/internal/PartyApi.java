@@ -100,7 +100,8 @@ class PartyApi {
             return withVersion(HttpStatus.CREATED, congresses.convene(id, c.term(), c.heldOn(), c.committeeSeats()));
         }
         if (!"DELEGATES".equals(c.kind())) {
-            throw DomainException.violations(List.of(Violation.of("P-402", "kind", "problem.invalid-field", "kind", "MEMBERS | DELEGATES")));
+            throw DomainException.violations(List.of(
+                    Violation.of("P-402", "kind", "problem.invalid-field", "kind", "MEMBERS | DELEGATES")));
         }
         return withVersion(HttpStatus.CREATED,
                 congresses.conveneDelegates(id, c.term(), c.heldOn(), c.committeeSeats(), c.delegates()));

@@ -152,23 +152,17 @@ class PartyPages {
                       RedirectAttributes redirect, HttpServletResponse response) {
         var c = congresses.get(id);
         java.util.List<vn.baucu.party.Congresses.Absence> absences = new java.util.ArrayList<>();
-        if ("DELEGATES".equals(c.kind())) {
-            // the full delegates: absent for the whole congress, and the alternate who took the seat, if any
-            for (var d : c.delegates()) {
-                String state = form.getOrDefault("m-" + d.member(), "PRESENT");
-                if ("FULL".equals(d.standing()) && !state.equals("PRESENT")) {
-                    Integer alternate = number(form.get("alt-" + d.member()));
-                    absences.add(new vn.baucu.party.Congresses.Absence(d.member(), form.get("r-" + d.member()),
-                            state.equals("EXCUSED"), alternate == null ? null : alternate.longValue()));
-                }
-            }
-        } else {
-            for (var m : cells.members(c.cellId())) {
-                String state = form.getOrDefault("m-" + m.id(), "PRESENT");
-                if (!state.equals("PRESENT")) {
-                    absences.add(new vn.baucu.party.Congresses.Absence(m.id(), form.get("r-" + m.id()),
-                            state.equals("EXCUSED")));
-                }
+        // on the roll: the full delegates of a delegates' congress, else the cell's members; an absent delegate may
+        // have an alternate in the seat
+        java.util.List<Long> roll = "DELEGATES".equals(c.kind())
+                ? c.delegates().stream().filter(d -> "FULL".equals(d.standing())).map(d -> d.member()).toList()
+                : cells.members(c.cellId()).stream().map(m -> m.id()).toList();
+        for (long member : roll) {
+            String state = form.getOrDefault("m-" + member, "PRESENT");
+            if (!state.equals("PRESENT")) {
+                Integer alternate = number(form.get("alt-" + member));
+                absences.add(new vn.baucu.party.Congresses.Absence(member, form.get("r-" + member),
+                        state.equals("EXCUSED"), alternate == null ? null : alternate.longValue()));
             }
         }
         return forms.submit(model, locale, redirect, response, "party.page.saved", "/party/congresses/" + id,
