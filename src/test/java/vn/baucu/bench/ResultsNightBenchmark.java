@@ -2,19 +2,8 @@ package vn.baucu.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -59,42 +48,42 @@ class ResultsNightBenchmark {
     JdbcClient jdbc;
 
     final JsonMapper json = new JsonMapper();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    BenchClients clients;
 
     @Test
     void resultsNight() throws Exception {
+        clients = new BenchClients(port, CLIENTS);
         long built = System.nanoTime();
         UnitElections.Built u = unitElections.frozen(300, AREAS);
         double buildSeconds = (System.nanoTime() - built) / 1e9;
-        String clerk1 = token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
-        String clerk2 = token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
-        String province = token(users.create(Role.PROVINCE_OFFICIAL, "22", null));
-        String admin = token("admin", "admin-test-password");
+        String clerk1 = clients.token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
+        String clerk2 = clients.token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
+        String province = clients.token(users.create(Role.PROVINCE_OFFICIAL, "22", null));
+        String admin = clients.token("admin", "admin-test-password");
         String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 
         // warm-up (not measured): the static file, a read of the minutes, and the whole flow on another unit's areas,
         // from every client, so that both sides are measured compiled (results night lasts hours; the JIT minutes)
-        run(pool, CLIENTS * 200, i -> status(get("/js/baucu.js", null)));
-        run(pool, CLIENTS * 50, i -> status(get(base, province)));
+        clients.run(CLIENTS * 200, i -> status(clients.get("/js/baucu.js", null)));
+        clients.run(CLIENTS * 50, i -> status(clients.get(base, province)));
         if (WARMUP > 0) {
             UnitElections.Built w = unitElections.frozen(300, WARMUP);
-            String warm1 = token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
-            String warm2 = token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
-            assertThat(night(pool, w, warm1, warm2, province, new AtomicLong())).as("warm-up minutes refused").isZero();
-            run(pool, CLIENTS * 200, i -> status(get("/js/baucu.js", null)));
+            String warm1 = clients.token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
+            String warm2 = clients.token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
+            assertThat(night(w, warm1, warm2, province, new AtomicLong())).as("warm-up minutes refused").isZero();
+            clients.run(CLIENTS * 200, i -> status(clients.get("/js/baucu.js", null)));
         }
 
         // baseline: 3 requests per polling area for a small static file
         long t0 = System.nanoTime();
-        long bad = run(pool, AREAS * 3, i -> status(get("/js/baucu.js", null)) == 200 ? 0 : 1);
+        long bad = clients.run(AREAS * 3, i -> status(clients.get("/js/baucu.js", null)) == 200 ? 0 : 1);
         double staticSeconds = (System.nanoTime() - t0) / 1e9;
         assertThat(bad).isZero();
 
         // results night: every area's two entries and its certification
         AtomicLong lastAnswer = new AtomicLong();
         long t1 = System.nanoTime();
-        long failed = night(pool, u, clerk1, clerk2, province, lastAnswer);
+        long failed = night(u, clerk1, clerk2, province, lastAnswer);
         double nightSeconds = (System.nanoTime() - t1) / 1e9;
         assertThat(failed).as("minutes refused").isZero();
 
@@ -103,7 +92,7 @@ class ResultsNightBenchmark {
         long polls = 0;
         while (true) {
             polls++;
-            String results = get("/api/v1/elections/" + u.electionId() + "/results", province).body();
+            String results = clients.get("/api/v1/elections/" + u.electionId() + "/results", province).body();
             if (results.contains("\"electorate\":" + electorate)) {
                 break;
             }
@@ -112,7 +101,7 @@ class ResultsNightBenchmark {
         double rollUpMs = (System.nanoTime() - lastAnswer.get()) / 1e6;
 
         // nothing lost, nothing duplicated: every area certified once, two entries each, the recomputation agrees
-        JsonNode held = json.readTree(get(base, province).body());
+        JsonNode held = json.readTree(clients.get(base, province).body());
         assertThat(held.size()).isEqualTo(AREAS);
         for (JsonNode m : held) {
             assertThat(m.get("status").asString()).isEqualTo("CERTIFIED");
@@ -125,7 +114,7 @@ class ResultsNightBenchmark {
                 .param("e", u.electionId()).query(Long.class).single();
         assertThat(audited).isEqualTo(AREAS);
         long recomputeStart = System.nanoTime();
-        String recomputed = send("POST", "/api/v1/elections/" + u.electionId() + "/results/recomputation", admin, null, null,
+        String recomputed = clients.send("POST", "/api/v1/elections/" + u.electionId() + "/results/recomputation", admin, null, null,
                 null).body();
         double recomputeMs = (System.nanoTime() - recomputeStart) / 1e6;
         assertThat(recomputed).contains("\"differed\":[]");
@@ -133,12 +122,12 @@ class ResultsNightBenchmark {
         // the price of a password on every request
         int reads = 200;
         long t2 = System.nanoTime();
-        run(pool, reads, i -> status(getBasic("/api/v1/elections/" + u.electionId())));
+        clients.run(reads, i -> status(clients.getBasic("/api/v1/elections/" + u.electionId(), "admin", "admin-test-password")));
         double basicSeconds = (System.nanoTime() - t2) / 1e9;
         long t3 = System.nanoTime();
-        run(pool, reads, i -> status(get("/api/v1/elections/" + u.electionId(), province)));
+        clients.run(reads, i -> status(clients.get("/api/v1/elections/" + u.electionId(), province)));
         double tokenSeconds = (System.nanoTime() - t3) / 1e9;
-        pool.shutdown();
+        clients.close();
 
         int requests = AREAS * 3;
         System.out.println("== results-night benchmark: " + AREAS + " polling areas, " + CLIENTS + " clients, "
@@ -162,19 +151,19 @@ class ResultsNightBenchmark {
     }
 
     /** Every area's two entries and its certification, spread over the clients; how many were refused. */
-    private long night(ExecutorService pool, UnitElections.Built u, String clerk1, String clerk2, String province,
+    private long night(UnitElections.Built u, String clerk1, String clerk2, String province,
                        AtomicLong lastAnswer) throws Exception {
         String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
-        return run(pool, u.areas().size(), a -> {
+        return clients.run(u.areas().size(), a -> {
             String body = MinutesBodies.area(u, u.areas().get(a), 300, 280, 150, 90, 40);
-            var first = send("POST", base + "/entries", clerk1, body, UUID.randomUUID(), null);
-            var second = send("POST", base + "/entries", clerk2, body, UUID.randomUUID(), null);
+            var first = clients.send("POST", base + "/entries", clerk1, body, UUID.randomUUID(), null);
+            var second = clients.send("POST", base + "/entries", clerk2, body, UUID.randomUUID(), null);
             if (first.statusCode() != 201 || second.statusCode() != 201) {
                 System.out.println("entry refused: " + first.statusCode() + " " + second.body());
                 return 1;
             }
             String id = second.body().replaceFirst("(?s).*?\"minutes\":\\{\"id\":(\\d+).*", "$1");
-            var certified = send("POST", base + "/" + id + "/certification", province, null, null, "\"1\"");
+            var certified = clients.send("POST", base + "/" + id + "/certification", province, null, null, "\"1\"");
             lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
             if (certified.statusCode() != 200) {
                 System.out.println("certification refused: " + certified.body());
@@ -184,69 +173,7 @@ class ResultsNightBenchmark {
         });
     }
 
-    interface Work {
-        long apply(int i) throws Exception;
-    }
-
-    private long run(ExecutorService pool, int n, Work work) throws Exception {
-        List<Future<Long>> futures = new ArrayList<>();
-        int per = (n + CLIENTS - 1) / CLIENTS;
-        for (int c = 0; c < CLIENTS; c++) {
-            int from = c * per;
-            int to = Math.min(n, from + per);
-            futures.add(pool.submit(() -> {
-                long sum = 0;
-                for (int i = from; i < to; i++) {
-                    sum += work.apply(i);
-                }
-                return sum;
-            }));
-        }
-        long sum = 0;
-        for (Future<Long> f : futures) {
-            sum += f.get();
-        }
-        return sum;
-    }
-
-    private static int status(HttpResponse<String> r) {
+    private static int status(java.net.http.HttpResponse<String> r) {
         return r.statusCode();
-    }
-
-    private String token(String user) throws Exception {
-        return token(user, TestUsers.PASSWORD);
-    }
-
-    private String token(String user, String password) throws Exception {
-        var r = http.send(HttpRequest.newBuilder(uri("/api/v1/tokens")).header("Authorization", basic(user, password))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        return json.readTree(r.body()).get("token").asString();
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        var b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> getBasic(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("admin", "admin-test-password"))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body, UUID key, String ifMatch)
-            throws Exception {
-        return vn.baucu.support.Http.send(http, uri(path), method, vn.baucu.support.Http.bearer(token), body, key, ifMatch);
-    }
-
-    private static String basic(String user, String password) {
-        return vn.baucu.support.Http.basic(user, password);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
