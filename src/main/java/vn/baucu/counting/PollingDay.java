@@ -7,13 +7,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +28,7 @@ import vn.baucu.election.Organisations;
 import vn.baucu.election.PollingArea;
 import vn.baucu.geography.AdminUnit;
 import vn.baucu.geography.AdminUnits;
+import vn.baucu.geography.UnitLevel;
 import vn.baucu.platform.Authorization;
 import vn.baucu.platform.Authorization.Access;
 import vn.baucu.platform.CurrentUser;
@@ -408,70 +409,79 @@ public class PollingDay {
         return unitCode != null && !unitCode.isBlank() ? unitCode.strip() : election.scopeCode();
     }
 
+    /**
+     * Summed in the database: by commune from the roll-up it keeps as reports arrive (V34), or, under a commune or a
+     * village, by place from its reports; only the communes under the scope are read, each counted in the unit under the
+     * scope it belongs to.
+     */
     private Turnout turnout(ElectionView election, String scope) {
         long electionId = election.id();
         LocalDate day = election.electionDay();
         AdminUnit root = scope == null ? null : units.find(scope, day)
                 .orElseThrow(() -> DomainException.notFound("unit.not-found", scope, day));
         List<LocalTime> times = reportingTimes(electionId);
-        Map<String, TreeMap<LocalTime, Long>> reports = new HashMap<>();
-        for (Object[] r : store.reportsByPlace(electionId)) {
-            reports.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((LocalTime) r[1], (Long) r[2]);
-        }
-        Map<String, List<AdminUnit>> chains = new HashMap<>();
+        boolean byPlace = root != null && (root.level() == UnitLevel.COMMUNE || root.level() == UnitLevel.VILLAGE);
+        Map<String, String> childOf = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        Map<String, long[]> children = new TreeMap<>();
-        Map<String, Map<LocalTime, Long>> childSlots = new HashMap<>();
+        List<String> communes;
+        if (byPlace) {
+            communes = List.of(root.level() == UnitLevel.VILLAGE ? root.parentCode() : root.code());
+        } else {
+            for (AdminUnit c : units.list(UnitLevel.COMMUNE, root == null ? null : root.code(), day)) {
+                // under the nation: its province; under a province: its district where there are districts; else itself
+                String child = root == null ? c.provinceCode()
+                        : root.level() == UnitLevel.PROVINCE && !root.code().equals(c.parentCode()) ? c.parentCode()
+                        : c.code();
+                childOf.put(c.code(), child);
+                names.put(c.code(), c.name());
+            }
+            if (root == null) {
+                units.list(UnitLevel.PROVINCE, null, day).forEach(p -> names.put(p.code(), p.name()));
+            } else if (root.level() == UnitLevel.PROVINCE) {
+                units.list(UnitLevel.DISTRICT, root.code(), day).forEach(d -> names.put(d.code(), d.name()));
+            }
+            communes = root == null ? null : List.copyOf(childOf.keySet());
+        }
+        UnaryOperator<String> child = !byPlace ? childOf::get
+                : root.level() == UnitLevel.VILLAGE ? k -> root.code().equals(k) ? k : null : k -> k;
+        Map<String, long[]> children = new TreeMap<>();   // places, electorate, voted, reported
+        for (PollingDayStore.Places p : store.placesBy(electionId, byPlace, communes)) {
+            String c = child.apply(p.key());
+            if (c != null) {
+                long[] acc = children.computeIfAbsent(c, k -> new long[4]);
+                acc[0] += p.places();
+                acc[1] += p.electorate();
+            }
+        }
+        Map<String, TreeMap<LocalTime, Long>> rises = new HashMap<>();
+        for (PollingDayStore.Rise r : byPlace ? store.risesBy(electionId, true, communes)
+                : store.risesByCommune(electionId, communes)) {
+            String c = child.apply(r.key());
+            long[] acc = c == null ? null : children.get(c);
+            if (acc != null) {
+                acc[2] += r.rise();
+                acc[3] += r.first();
+                rises.computeIfAbsent(c, k -> new TreeMap<>()).merge(r.slot(), r.rise(), Long::sum);
+            }
+        }
         long[] total = new long[4];
         Map<LocalTime, Long> totalSlots = new TreeMap<>();
-        for (PollingDayStore.PlaceTurnout p : store.turnoutByPlace(electionId)) {
-            List<AdminUnit> chain = chains.computeIfAbsent(p.communeCode(), code -> units.find(code, day).map(c -> {
-                List<AdminUnit> up = new ArrayList<>(units.ancestors(c));
-                up.add(c);
-                up.sort(Comparator.comparingInt(u -> u.level().ordinal()));
-                return up;
-            }).orElse(List.of()));
-            String child = null;
-            if (root == null) {
-                child = chain.isEmpty() ? null : chain.get(0).code();
-                if (child != null) {
-                    names.put(child, chain.get(0).name());
-                }
-            } else if (root.code().equals(p.place())) {
-                child = p.place();                       // the village itself
-            } else {
-                for (int i = 0; i < chain.size(); i++) {
-                    if (chain.get(i).code().equals(root.code())) {
-                        child = i + 1 < chain.size() ? chain.get(i + 1).code() : p.place();   // under a commune: its places
-                        if (i + 1 < chain.size()) {
-                            names.put(child, chain.get(i + 1).name());
-                        }
-                        break;
-                    }
-                }
-            }
-            if (child == null) {
-                continue;
-            }
-            long[] v = {1, p.electorate(), p.voted() == null ? 0 : p.voted(), p.voted() == null ? 0 : 1};
-            long[] acc = children.computeIfAbsent(child, k -> new long[4]);
-            for (int i = 0; i < 4; i++) {
-                acc[i] += v[i];
-                total[i] += v[i];
-            }
-            for (LocalTime t : times) {
-                // the latest report at or before the time stands for a place that has not reported it
-                var earlier = reports.getOrDefault(p.place(), new TreeMap<>()).floorEntry(t);
-                long at = earlier == null ? 0 : earlier.getValue();
-                childSlots.computeIfAbsent(child, k -> new TreeMap<>()).merge(t, at, Long::sum);
-                totalSlots.merge(t, at, Long::sum);
-            }
-        }
         List<Turnout> rows = new ArrayList<>();
         for (var c : children.entrySet()) {
             long[] v = c.getValue();
+            TreeMap<LocalTime, Long> rise = rises.getOrDefault(c.getKey(), new TreeMap<>());
+            Map<LocalTime, Long> slots = new TreeMap<>();
+            for (LocalTime t : times) {
+                // the latest report at or before the time stands for a place that has not reported it
+                long at = rise.headMap(t, true).values().stream().mapToLong(Long::longValue).sum();
+                slots.put(t, at);
+                totalSlots.merge(t, at, Long::sum);
+            }
+            for (int i = 0; i < 4; i++) {
+                total[i] += v[i];
+            }
             rows.add(new Turnout(c.getKey(), names.get(c.getKey()), v[0], v[3], v[1], v[2], Percentages.format(v[2], v[1]),
-                    List.of(), points(childSlots.getOrDefault(c.getKey(), Map.of()), v[1])));
+                    List.of(), points(slots, v[1])));
         }
         return new Turnout(scope, root == null ? null : root.name(), total[0], total[3], total[1], total[2],
                 Percentages.format(total[2], total[1]), rows, points(totalSlots, total[1]));

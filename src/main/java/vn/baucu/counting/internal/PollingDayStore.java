@@ -150,27 +150,67 @@ public class PollingDayStore {
         }
     }
 
-    /** Per place: its commune, its key (a village's code, or pa-id), its electorate and its latest reported figure. */
-    public record PlaceTurnout(String communeCode, String place, long electorate, Long voted) {
+    /** A commune's code, or each place's own key (a village's code, or pa-id) when rolling up by place. */
+    private static String key(boolean byPlace) {
+        return byPlace ? "coalesce('pa-' || d.polling_area_id, d.village_code)" : "d.commune_code";
     }
 
-    public List<PlaceTurnout> turnoutByPlace(long electionId) {
-        return jdbc.sql("""
-                        select d.commune_code, coalesce('pa-' || d.polling_area_id, d.village_code), coalesce(d.electorate, 0),
-                               (select r.voted from turnout_report r where r.place_day_id = d.id order by r.slot desc limit 1)
-                        from polling_place_day d where d.election_id = :e""")
-                .param("e", electionId)
-                .query((rs, i) -> new PlaceTurnout(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class)))
+    private static String only(List<String> communes) {
+        return communes == null ? "" : " and d.commune_code in (:c)";
+    }
+
+    /** Per key: how many places have a day, and their electorate. */
+    public record Places(String key, long places, long electorate) {
+    }
+
+    /**
+     * Per key and reported slot: how much each place's figure rose since its previous report (its first report counts
+     * whole), summed, and how many places reported for the first time then. The sum of the rises at or before a time is
+     * the sum of each place's latest figure at or before it, whatever slots a place skipped.
+     */
+    public record Rise(String key, LocalTime slot, long rise, long first) {
+    }
+
+    /** The places of the election by key, of {@code communes} only (null: all). */
+    public List<Places> placesBy(long electionId, boolean byPlace, List<String> communes) {
+        var q = jdbc.sql("select " + key(byPlace) + ", count(*), coalesce(sum(d.electorate), 0) from polling_place_day d"
+                        + " where d.election_id = :e" + only(communes) + " group by 1")
+                .param("e", electionId);
+        if (communes != null) {
+            q = q.param("c", communes.isEmpty() ? List.of("") : communes);
+        }
+        return q.query((rs, i) -> new Places(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** The rises of the election's turnout reports by key and slot, of {@code communes} only (null: all). */
+    public List<Rise> risesBy(long electionId, boolean byPlace, List<String> communes) {
+        var q = jdbc.sql("""
+                        select k, slot, sum(voted - coalesce(prev, 0)), count(*) filter (where prev is null)
+                        from (select %s as k, r.slot, r.voted,
+                                     lag(r.voted) over (partition by r.place_day_id order by r.slot) as prev
+                              from polling_place_day d join turnout_report r on r.place_day_id = d.id
+                              where d.election_id = :e%s) x
+                        group by k, slot""".formatted(key(byPlace), only(communes)))
+                .param("e", electionId);
+        if (communes != null) {
+            q = q.param("c", communes.isEmpty() ? List.of("") : communes);
+        }
+        return q.query((rs, i) -> new Rise(rs.getString(1), rs.getTime(2).toLocalTime(), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 
-    /** Every turnout report of the election: [place key, slot, voted], by place and slot. */
-    public List<Object[]> reportsByPlace(long electionId) {
-        return jdbc.sql("""
-                        select coalesce('pa-' || d.polling_area_id, d.village_code), r.slot, r.voted
-                        from polling_place_day d join turnout_report r on r.place_day_id = d.id
-                        where d.election_id = :e order by 1, 2""")
-                .param("e", electionId)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getTime(2).toLocalTime(), rs.getLong(3)}).list();
+    /**
+     * The same by commune, from {@code turnout_rollup}, which the database keeps as reports are stored and removed (V34):
+     * a few rows per commune however many reports, for the roll-ups above a commune.
+     */
+    public List<Rise> risesByCommune(long electionId, List<String> communes) {
+        var q = jdbc.sql("select commune_code, slot, rise, first_reports from turnout_rollup d where d.election_id = :e"
+                        + only(communes))
+                .param("e", electionId);
+        if (communes != null) {
+            q = q.param("c", communes.isEmpty() ? List.of("") : communes);
+        }
+        return q.query((rs, i) -> new Rise(rs.getString(1), rs.getTime(2).toLocalTime(), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 }

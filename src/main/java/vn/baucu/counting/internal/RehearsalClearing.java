@@ -36,6 +36,7 @@ class RehearsalClearing {
                 "delete from turnout_report where place_day_id in (select id from polling_place_day where election_id = :r)",
                 "delete from polling_event where place_day_id in (select id from polling_place_day where election_id = :r)",
                 "delete from polling_place_day where election_id = :r",
+                "delete from turnout_rollup where election_id = :r",
                 "delete from reporting_time where election_id = :r and :reset = false")) {
             jdbc.sql(sql).param("r", rehearsal).param("reset", e.kind() == RehearsalEvent.Kind.RESET).update();
         }
