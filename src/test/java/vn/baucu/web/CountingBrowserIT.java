@@ -28,20 +28,7 @@ import vn.baucu.support.VillageElections;
 class CountingBrowserIT extends PhoneBrowserTest {
 
     @Autowired
-    VillageElections villageElections;
-
-    @Autowired
-    vn.baucu.support.TestUsers testUsers;
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    @Autowired
     org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails database;
-
-    final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-
-    String user(Role role, String unit) {
-        return testUsers.create(role, unit, null);
-    }
 
     Page signedIn(String username) {
         return signedIn(chromium.phone("vi"), username);
@@ -140,34 +127,6 @@ class CountingBrowserIT extends PhoneBrowserTest {
         citizen.locator("#sha256").fill("0".repeat(64));
         citizen.locator("main form button").click();
         assertThat(citizen.locator("#verdict")).containsText("không khớp");
-    }
-
-    /** A request over real HTTP as {@code username} (HTTP Basic), its status. */
-    int send(String method, String path, String username, String json, java.util.Map<String, String> headers) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (username + ":" + vn.baucu.support.TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(request::header);
-        var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return response.statusCode();
-    }
-
-    /** The village's minutes entered twice (two team members) and certified by the commune, over the API. */
-    void countOverTheApi(VillageElections.Built v, String commune) throws Exception {
-        String body = vn.baucu.support.MinutesBodies.village(v, 60, 50, 49, 1, 40, 9, "");
-        String entries = "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/entries";
-        for (int i = 0; i < 2; i++) {
-            send("POST", entries, user(Role.ELECTION_TEAM, v.villageCode()), body,
-                    java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
-        }
-        long minutes = jdbc.sql("select id from minutes where election_id = :e").param("e", v.electionId())
-                .query(Long.class).single();
-        send("POST", "/api/v1/elections/" + v.electionId() + "/contests/" + v.villageCode() + "/minutes/" + minutes
-                + "/certification", commune, null, java.util.Map.of("If-Match", "\"1\""));
     }
 
     @Test

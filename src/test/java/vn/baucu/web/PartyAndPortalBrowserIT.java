@@ -22,11 +22,6 @@ import vn.baucu.support.VillageElections;
  */
 class PartyAndPortalBrowserIT extends PhoneBrowserTest {
 
-    @Autowired
-    VillageElections villageElections;
-    @Autowired
-    vn.baucu.support.TestUsers testUsers;
-
     @Test
     void thePartyCommitteeRunsACellOnAPhoneAndACitizenSeesTheTurnout() throws Exception {
         VillageElections.Built v = villageElections.frozen(60);
