@@ -194,8 +194,9 @@ public class UnitElections {
         BASES.put(areas.get(0), base);
         List<Long> ids = new ArrayList<>();
         for (String[] p : people) {
-            // a birth date of its own each time: the same person may not stand in two NA units on one day
-            LocalDate born = LocalDate.of(1955 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            // a birth date of its own each time: the same person may not stand in two NA units on one day (distinct within
+            // a run for 30 years of days, from a random start, as a database may outlive a run)
+            LocalDate born = LocalDate.of(1955, 1, 1).plusDays(Math.floorMod(BIRTH_START + BIRTHS.getAndIncrement(), 10_950));
             long id = candidates.nominate(election, w.place(), new NewCandidate(p[0], null, born, p[1].charAt(0),
                     pid(p[1].charAt(0), born), "Kinh", null, null, "Quảng Ninh", "12/12", "Thạc sĩ",
                     "ADVANCED", true, null, "Cơ quan", "Chuyên viên", false, "INTRODUCED", List.of(), null,
@@ -210,6 +211,9 @@ public class UnitElections {
         candidates.postList(election, w.place(), day.minusDays(20));
         return new Built(election, w.place(), commune, areas, ids, voters);
     }
+
+    private static final int BIRTH_START = ThreadLocalRandom.current().nextInt(10_950);
+    private static final java.util.concurrent.atomic.AtomicInteger BIRTHS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The first id of the people listed in these areas by the election that created them. */
     private static final Map<Long, Integer> BASES = new java.util.concurrent.ConcurrentHashMap<>();
