@@ -433,6 +433,21 @@ public class CountingMinutes {
                 (Integer) r[3], (String) r[4], json.readValue((String) r[5], MinutesEntry.class))).toList();
     }
 
+    /** A commune's share of an election's certified minutes: the electorate and participants of those in it. */
+    public record CommuneTurnout(String communeCode, long electorate, long participants) {
+    }
+
+    /**
+     * Per commune, the electorate and participants of the latest certified version of every minutes of the given
+     * contests, summed in the database (for the units of a results document: one row per commune, however many
+     * polling areas). No guard: the results document decides who reads what it builds from it.
+     */
+    @Transactional(readOnly = true)
+    public List<CommuneTurnout> certifiedTurnoutByCommune(long electionId, java.util.Collection<Long> contestIds) {
+        return store.certifiedTurnoutByCommune(electionId, contestIds).stream()
+                .map(r -> new CommuneTurnout((String) r[0], (Long) r[1], (Long) r[2])).toList();
+    }
+
     @Transactional(readOnly = true)
     public int entered(ContestRef contest) {
         return store.entered(contest.id());

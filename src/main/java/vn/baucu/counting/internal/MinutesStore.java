@@ -229,6 +229,27 @@ public class MinutesStore {
                 .list();
     }
 
+    /**
+     * Per commune: the electorate and the participants of the latest certified version of every minutes of the given
+     * contests of an election, summed ([commune, electorate, participants]).
+     */
+    public List<Object[]> certifiedTurnoutByCommune(long electionId, java.util.Collection<Long> contestIds) {
+        if (contestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select m.commune_code, coalesce(sum((v.figures ->> 'electorate')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'participants')::bigint), 0)
+                        from minutes m
+                        join lateral (select figures from minutes_version v where v.minutes_id = m.id
+                                      and v.certified_at is not null order by v.version desc limit 1) v on true
+                        where m.election_id = :e and m.contest_id in (:c)
+                        group by 1""")
+                .param("e", electionId).param("c", contestIds)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+    }
+
     /** How many minutes of a contest have at least one entry or a certified version. */
     public int entered(long contestId) {
         return jdbc.sql("""
