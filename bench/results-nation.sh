@@ -13,4 +13,4 @@ data="${BENCH_DATA:-/tmp/baucu-nation}"
 rm -rf "$data"
 mvn -B -ntp -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NationalResultsBenchmark \
   -Dbench.argLine="-Dbench.areas=${areas} -Dbench.repeats=${BENCH_REPEATS:-5} -Dbaucu.data-dir=${data} ${BENCH_JVM:-}" 2>&1 \
-  | grep -A7 "== national results benchmark" || { echo "the benchmark failed: see target/failsafe-reports"; exit 1; }
+  | grep -A9 "== national results benchmark" || { echo "the benchmark failed: see target/failsafe-reports"; exit 1; }

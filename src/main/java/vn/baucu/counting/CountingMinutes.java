@@ -433,19 +433,24 @@ public class CountingMinutes {
                 (Integer) r[3], (String) r[4], json.readValue((String) r[5], MinutesEntry.class))).toList();
     }
 
-    /** A commune's share of an election's certified minutes: the electorate and participants of those in it. */
-    public record CommuneTurnout(String communeCode, long electorate, long participants) {
+    /** A contest's certified minutes in one commune, summed: the figures of the minutes and their complaints. */
+    public record CertifiedSums(long contestId, String communeCode, long electorate, long participants, long ballotsIssued,
+                                long ballotsReturned, long validBallots, long invalidBallots, long complaintsReceived,
+                                long complaintsSettled, long complaintsForwarded) {
     }
 
     /**
-     * Per commune, the electorate and participants of the latest certified version of every minutes of the given
-     * contests, summed in the database (for the units of a results document: one row per commune, however many
-     * polling areas). No guard: the results document decides who reads what it builds from it.
+     * Per contest and commune, the latest certified version of every minutes of the given contests summed in the
+     * database (a missing figure counts 0): for the results document's units and the committees' check of each unit
+     * against its polling areas, one row per commune however many polling areas. No guard: the caller decides who reads
+     * what it builds from it.
      */
     @Transactional(readOnly = true)
-    public List<CommuneTurnout> certifiedTurnoutByCommune(long electionId, java.util.Collection<Long> contestIds) {
-        return store.certifiedTurnoutByCommune(electionId, contestIds).stream()
-                .map(r -> new CommuneTurnout((String) r[0], (Long) r[1], (Long) r[2])).toList();
+    public List<CertifiedSums> certifiedSums(long electionId, java.util.Collection<Long> contestIds) {
+        return store.certifiedSums(electionId, contestIds).stream()
+                .map(r -> new CertifiedSums((Long) r[0], (String) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Long) r[5],
+                        (Long) r[6], (Long) r[7], (Long) r[8], (Long) r[9], (Long) r[10]))
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -39,7 +39,9 @@ import vn.baucu.support.UnitElections;
  * document ({@code GET /api/v1/elections/{id}/results}) is read until it holds it: the time from the certification's
  * answer to a complete national roll-up (goal: 1 s). Then the same document R times (5 by default). Baseline in the
  * same run: the one SQL query that sums the latest certified figures of every minutes by commune (the database's own
- * floor for the document's unit rows). The national totals must equal that query's.
+ * floor for the document's unit rows). The national totals must equal that query's. Then the national summary (Điều 84)
+ * R times, every unit checked against the sum of its polling areas; and the publication of the results, with the public
+ * document then served from its snapshot.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -192,6 +194,31 @@ class NationalResultsBenchmark {
             bytes[0] = r.body().length();
             return bytes[0];
         });
+        // the national summary (Điều 84): the committees' summaries, each unit checked against its polling areas
+        String nationalSummary = "/api/v1/elections/" + election + "/summaries/national";
+        double[] summaryMs = times(() -> {
+            var r = clients.get(nationalSummary, admin);
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body().length();
+        });
+        JsonNode national = json.readTree(clients.get(nationalSummary, admin).body());
+        assertThat(national.get("certified").asInt()).isEqualTo(built.size());
+        assertThat(national.get("participants").asLong()).isEqualTo(sql[2]);
+        assertThat(national.get("check").get("consistent").asBoolean()).isTrue();
+        // the publication of the national results and the public document served from it
+        long tp = System.nanoTime();
+        var published = clients.send("POST", "/api/v1/elections/" + election + "/results/publications", admin, null, null, null);
+        double publishMs = (System.nanoTime() - tp) / 1e6;
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String open = "/api/v1/public/elections/" + election + "/results";
+        long tf = System.nanoTime();
+        assertThat(clients.get(open, null).statusCode()).isEqualTo(200);
+        double firstPublicMs = (System.nanoTime() - tf) / 1e6;
+        double[] publicMs = times(() -> {
+            var r = clients.get(open, null);
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body().length();
+        });
         JsonNode summary = doc.get("summary");
         assertThat(summary.get("electorate").asLong()).as("national electorate").isEqualTo(sql[1]);
         assertThat(summary.get("participants").asLong()).as("national participants").isEqualTo(sql[2]);
@@ -220,6 +247,11 @@ class NationalResultsBenchmark {
                 + "p95 %.1f ms, max %.1f ms (%d reads)%n", bytes[0], sql[0], minutesRefs, documentMs[0], documentMs[1],
                 documentMs[2], REPEATS);
         System.out.printf(Locale.ROOT, "ratio document / bare SQL (p50): %.2f%n", documentMs[0] / floorMs[0]);
+        System.out.printf(Locale.ROOT, "GET the national summary (Điều 84, every unit checked against its polling areas): "
+                + "p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d reads)%n", summaryMs[0], summaryMs[1], summaryMs[2], REPEATS);
+        System.out.printf(Locale.ROOT, "publication of the national results: %.0f ms; the public document: first read %.0f ms, "
+                + "then p50 %.1f ms, max %.1f ms (%d reads, from the snapshot)%n", publishMs, firstPublicMs, publicMs[0],
+                publicMs[2], REPEATS);
     }
 
     interface Timed {

@@ -36,7 +36,8 @@ import vn.baucu.support.UnitElections;
  * The units of a results document (contracts/results.md: every administrative unit of the scope down to the commune,
  * each summing the polling areas inside it for NA and HĐND) against a reference built here from each certified
  * minutes' commune and that commune's ancestors as the geography module gives them: a national election on a day with
- * districts (2016, two provinces), and a provincial HĐND election (2026) beside the NA election over the same areas.
+ * districts (2016, two provinces), and a provincial HĐND election (2026) beside the NA election over the same areas,
+ * whose committees' summaries sum the same minutes afresh.
  */
 @BaucuIntegrationTest
 class ResultsUnitsIT {
@@ -54,12 +55,17 @@ class ResultsUnitsIT {
 
     final JsonMapper json = new JsonMapper();
 
-    /** Each polling area's minutes entered twice and certified by its commune: electorate {@code voters}, 9 in 10 voted. */
+    /**
+     * Each polling area's minutes entered twice and certified by its commune: electorate {@code voters}, 9 in 10 voted,
+     * two complaints received, one settled and one forwarded.
+     */
     void certify(UnitElections.Built u, int voters) throws Exception {
         RequestPostProcessor commune = users.as(Role.COMMUNE_OFFICIAL, u.communeCode());
         int voted = voters * 9 / 10;
         for (long area : u.areas()) {
-            String body = MinutesBodies.area(u, area, voters, voted, voted / 2, voted / 3, voted - voted / 2 - voted / 3);
+            String body = MinutesBodies.area(u, area, voters, voted, voted / 2, voted / 3, voted - voted / 2 - voted / 3)
+                    .replace("\"invalidBallots\":0,", "\"invalidBallots\":0,\"complaints\":{\"received\":2,\"settled\":1,\"forwarded\":1},");
+            assertThat(body).contains("\"complaints\"");
             for (int i = 0; i < 2; i++) {
                 mvc.perform(post("/api/v1/elections/" + u.electionId() + "/contests/" + u.contest() + "/minutes/entries")
                         .with(users.as(Role.ELECTION_TEAM, u.communeCode(), area))
@@ -147,5 +153,16 @@ class ResultsUnitsIT {
         assertThat(expected.get(1)).endsWith(" 900 810");
         assertThat(documentUnits(council.electionId())).containsExactlyElementsOf(expected);
         assertThat(documentUnits(na.electionId())).containsExactlyElementsOf(reference(na.electionId(), UnitElections.DAY, null));
+
+        // the committees' summaries check each unit against its polling areas, summed afresh, complaints included
+        for (long election : new long[] {na.electionId(), council.electionId()}) {
+            JsonNode s = json.readTree(mvc.perform(get("/api/v1/elections/" + election + "/summaries/committee?unit=22")
+                    .with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(s.get("check").get("consistent").asBoolean()).isTrue();
+            assertThat(s.get("electorate").asLong()).isEqualTo(900);
+            assertThat(s.get("participants").asLong()).isEqualTo(810);
+            assertThat(List.of(s.get("complaints").get("received").asLong(), s.get("complaints").get("settled").asLong(),
+                    s.get("complaints").get("forwarded").asLong())).containsExactly(6L, 3L, 3L);
+        }
     }
 }

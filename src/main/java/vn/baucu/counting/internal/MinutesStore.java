@@ -230,23 +230,37 @@ public class MinutesStore {
     }
 
     /**
-     * Per commune: the electorate and the participants of the latest certified version of every minutes of the given
-     * contests of an election, summed ([commune, electorate, participants]).
+     * Per contest and commune: the figures of the latest certified version of every minutes of the given contests of an
+     * election, summed, a missing figure counting 0 ([contest, commune, electorate, participants, ballots issued,
+     * returned, valid, invalid, complaints received, settled, forwarded]).
      */
-    public List<Object[]> certifiedTurnoutByCommune(long electionId, java.util.Collection<Long> contestIds) {
+    public List<Object[]> certifiedSums(long electionId, java.util.Collection<Long> contestIds) {
         if (contestIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select m.commune_code, coalesce(sum((v.figures ->> 'electorate')::bigint), 0),
-                               coalesce(sum((v.figures ->> 'participants')::bigint), 0)
+                        select m.contest_id, m.commune_code,
+                               coalesce(sum((f ->> 'electorate')::bigint), 0), coalesce(sum((f ->> 'participants')::bigint), 0),
+                               coalesce(sum((f ->> 'ballotsIssued')::bigint), 0), coalesce(sum((f ->> 'ballotsReturned')::bigint), 0),
+                               coalesce(sum((f ->> 'validBallots')::bigint), 0), coalesce(sum((f ->> 'invalidBallots')::bigint), 0),
+                               coalesce(sum((f -> 'complaints' ->> 'received')::bigint), 0),
+                               coalesce(sum((f -> 'complaints' ->> 'settled')::bigint), 0),
+                               coalesce(sum((f -> 'complaints' ->> 'forwarded')::bigint), 0)
                         from minutes m
-                        join lateral (select figures from minutes_version v where v.minutes_id = m.id
+                        join lateral (select v.figures as f from minutes_version v where v.minutes_id = m.id
                                       and v.certified_at is not null order by v.version desc limit 1) v on true
                         where m.election_id = :e and m.contest_id in (:c)
-                        group by 1""")
+                        group by 1, 2""")
                 .param("e", electionId).param("c", contestIds)
-                .query((rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
+                .query((rs, i) -> {
+                    Object[] row = new Object[11];
+                    row[0] = rs.getLong(1);
+                    row[1] = rs.getString(2);
+                    for (int k = 2; k < 11; k++) {
+                        row[k] = rs.getLong(k + 1);
+                    }
+                    return row;
+                })
                 .list();
     }
 

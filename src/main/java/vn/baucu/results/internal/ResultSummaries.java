@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
-import vn.baucu.counting.CertifiedMinutes;
 import vn.baucu.counting.CountingMinutes;
-import vn.baucu.counting.MinutesEntry;
 import vn.baucu.election.ContestRef;
 import vn.baucu.election.ElectionKind;
 import vn.baucu.election.ElectionView;
@@ -108,6 +106,9 @@ class ResultSummaries {
         int pending = 0;
         List<Map<String, Object>> lines = new ArrayList<>();
         List<Map<String, Object>> differences = new ArrayList<>();
+        Map<Long, List<CountingMinutes.CertifiedSums>> sums = minutes.certifiedSums(election.id(),
+                        contests.stream().map(ContestRef::id).toList()).stream()
+                .collect(java.util.stream.Collectors.groupingBy(CountingMinutes.CertifiedSums::contestId));
         for (ContestRef c : contests) {
             Stored s = stored.getOrDefault(c.id(), new Stored("NOT_REPORTED", null, null));
             seats += c.seats();
@@ -116,20 +117,17 @@ class ResultSummaries {
             line.put("name", c.placeName());
             line.put("seats", c.seats());
             line.put("status", s.status());
-            // the level below: the certified polling-area minutes, summed afresh
+            // the level below: the certified polling-area minutes, summed afresh (in the database, by commune)
             long[] below = new long[FIELDS.length];
-            for (CertifiedMinutes m : minutes.certified(c)) {
-                MinutesEntry f = m.figures();
-                Long[] values = {f.electorate(), f.participants(), f.ballotsIssued(), f.ballotsReturned(),
-                    f.validBallots(), f.invalidBallots()};
+            for (CountingMinutes.CertifiedSums m : sums.getOrDefault(c.id(), List.of())) {
+                long[] values = {m.electorate(), m.participants(), m.ballotsIssued(), m.ballotsReturned(),
+                    m.validBallots(), m.invalidBallots()};
                 for (int i = 0; i < values.length; i++) {
-                    below[i] += values[i] == null ? 0 : values[i];
+                    below[i] += values[i];
                 }
-                if (f.complaints() != null) {
-                    complaints[0] += nz(f.complaints().received());
-                    complaints[1] += nz(f.complaints().settled());
-                    complaints[2] += nz(f.complaints().forwarded());
-                }
+                complaints[0] += m.complaintsReceived();
+                complaints[1] += m.complaintsSettled();
+                complaints[2] += m.complaintsForwarded();
             }
             if (s.figures() != null && "CERTIFIED".equals(s.status())) {
                 certified++;

@@ -178,7 +178,7 @@ class ResultsReport {
                 byPollingArea.add(c.id());
             }
         }
-        for (CountingMinutes.CommuneTurnout t : minutes.certifiedTurnoutByCommune(electionId, byPollingArea)) {
+        for (CountingMinutes.CertifiedSums t : minutes.certifiedSums(electionId, byPollingArea)) {
             Sums u = byUnit.computeIfAbsent(t.communeCode(), k -> new Sums());
             u.electorate += t.electorate();
             u.participants += t.participants();
