@@ -94,6 +94,24 @@ final class BenchClients implements AutoCloseable {
         return Http.send(http, uri(path), method, Http.bearer(token), body, key, ifMatch);
     }
 
+    /** What a timed run does; its result is kept so that nothing is optimised away. */
+    interface Timed {
+        long run() throws Exception;
+    }
+
+    /** {@code what} {@code repeats} times after one unmeasured run: [p50, p95, max] in ms. */
+    static double[] times(int repeats, Timed what) throws Exception {
+        what.run();
+        double[] ms = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t = System.nanoTime();
+            what.run();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return new double[] {ms[repeats / 2], ms[Math.min(repeats - 1, (int) Math.ceil(repeats * 0.95) - 1)], ms[repeats - 1]};
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

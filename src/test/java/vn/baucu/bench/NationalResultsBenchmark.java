@@ -3,7 +3,6 @@ package vn.baucu.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -176,7 +175,7 @@ class NationalResultsBenchmark {
                                              and v.certified_at is not null order by v.version desc limit 1) v on true
                 where m.election_id = :e group by 1""";
         long[] sql = new long[3];
-        double[] floorMs = times(() -> {
+        double[] floorMs = BenchClients.times(REPEATS, () -> {
             long[] s = new long[3];
             jdbc.sql(floor).param("e", election).query((rs, i) -> {
                 s[0]++;
@@ -188,7 +187,7 @@ class NationalResultsBenchmark {
             return s[0];
         });
         long[] bytes = new long[1];
-        double[] documentMs = times(() -> {
+        double[] documentMs = BenchClients.times(REPEATS, () -> {
             var r = clients.get(document, admin);
             assertThat(r.statusCode()).isEqualTo(200);
             bytes[0] = r.body().length();
@@ -196,7 +195,7 @@ class NationalResultsBenchmark {
         });
         // the national summary (Điều 84): the committees' summaries, each unit checked against its polling areas
         String nationalSummary = "/api/v1/elections/" + election + "/summaries/national";
-        double[] summaryMs = times(() -> {
+        double[] summaryMs = BenchClients.times(REPEATS, () -> {
             var r = clients.get(nationalSummary, admin);
             assertThat(r.statusCode()).isEqualTo(200);
             return r.body().length();
@@ -214,7 +213,7 @@ class NationalResultsBenchmark {
         long tf = System.nanoTime();
         assertThat(clients.get(open, null).statusCode()).isEqualTo(200);
         double firstPublicMs = (System.nanoTime() - tf) / 1e6;
-        double[] publicMs = times(() -> {
+        double[] publicMs = BenchClients.times(REPEATS, () -> {
             var r = clients.get(open, null);
             assertThat(r.statusCode()).isEqualTo(200);
             return r.body().length();
@@ -252,22 +251,5 @@ class NationalResultsBenchmark {
         System.out.printf(Locale.ROOT, "publication of the national results: %.0f ms; the public document: first read %.0f ms, "
                 + "then p50 %.1f ms, max %.1f ms (%d reads, from the snapshot)%n", publishMs, firstPublicMs, publicMs[0],
                 publicMs[2], REPEATS);
-    }
-
-    interface Timed {
-        long run() throws Exception;
-    }
-
-    /** {@code what} REPEATS times after one unmeasured run: [p50, p95, max] in ms. */
-    private static double[] times(Timed what) throws Exception {
-        what.run();
-        double[] ms = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            long t = System.nanoTime();
-            what.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[] {ms[REPEATS / 2], ms[Math.min(REPEATS - 1, (int) Math.ceil(REPEATS * 0.95) - 1)], ms[REPEATS - 1]};
     }
 }

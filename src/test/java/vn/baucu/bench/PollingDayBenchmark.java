@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -154,7 +153,7 @@ class PollingDayBenchmark {
                                     order by r.slot desc limit 1) l
                 where d.election_id = :e group by a.province_code""";
         long[] sqlTotal = new long[1];
-        double[] bare = times(() -> {
+        double[] bare = BenchClients.times(REPEATS, () -> {
             long sum = jdbc.sql(sql).param("e", national).param("day", Date.valueOf(UnitElections.DAY))
                     .query((rs, i) -> rs.getLong(2)).list().stream().mapToLong(Long::longValue).sum();
             sqlTotal[0] = sum;
@@ -167,9 +166,9 @@ class PollingDayBenchmark {
         String aProvince = whole.get("children").get(0).get("unit").asString();
         JsonNode ofProvince = json.readTree(clients.get(base + "?unit=" + aProvince, admin).body());
         String aCommune = ofProvince.get("children").get(0).get("unit").asString();
-        double[] nationMs = times(() -> status(clients.get(base, admin)));
-        double[] provinceMs = times(() -> status(clients.get(base + "?unit=" + aProvince, admin)));
-        double[] communeMs = times(() -> status(clients.get(base + "?unit=" + aCommune, admin)));
+        double[] nationMs = BenchClients.times(REPEATS, () -> status(clients.get(base, admin)));
+        double[] provinceMs = BenchClients.times(REPEATS, () -> status(clients.get(base + "?unit=" + aProvince, admin)));
+        double[] communeMs = BenchClients.times(REPEATS, () -> status(clients.get(base + "?unit=" + aCommune, admin)));
         clients.close();
 
         System.out.println("== polling-day benchmark: " + AREAS + " polling areas over HTTP, " + CLIENTS + " clients; "
@@ -278,23 +277,6 @@ class PollingDayBenchmark {
     private static long status(java.net.http.HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return r.body().length();
-    }
-
-    interface Timed {
-        long run() throws Exception;
-    }
-
-    /** {@code what} REPEATS times after one unmeasured run: [p50, p95, max] in ms. */
-    private static double[] times(Timed what) throws Exception {
-        what.run();
-        double[] ms = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            long t = System.nanoTime();
-            what.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[] {ms[REPEATS / 2], ms[(int) Math.ceil(REPEATS * 0.95) - 1], ms[REPEATS - 1]};
     }
 
     private static void print(String what, double[] ms) {
