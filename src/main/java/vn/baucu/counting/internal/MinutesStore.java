@@ -215,13 +215,18 @@ public class MinutesStore {
         return jdbc.sql("select place_code from contest where id = :c").param("c", contestId).query(String.class).single();
     }
 
+    /** Each minutes' latest certified version, as {@code v} beside its minutes {@code m}. */
+    private static final String LATEST_CERTIFIED = """
+            join lateral (select * from minutes_version v where v.minutes_id = m.id and v.certified_at is not null
+                          order by v.version desc limit 1) v on true
+            """;
+
     /** The latest certified version of each minutes of a contest: [minutes id, area, commune, version, sha, figures]. */
     public List<Object[]> certified(long contestId) {
         return jdbc.sql("""
                         select m.id, m.polling_area_id, m.commune_code, v.version, v.sha256, v.figures::text
                         from minutes m
-                        join lateral (select * from minutes_version v where v.minutes_id = m.id and v.certified_at is not null
-                                      order by v.version desc limit 1) v on true
+                        """ + LATEST_CERTIFIED + """
                         where m.contest_id = :c order by m.polling_area_id nulls first, m.id""")
                 .param("c", contestId)
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4),
@@ -240,15 +245,17 @@ public class MinutesStore {
         }
         return jdbc.sql("""
                         select m.contest_id, m.commune_code,
-                               coalesce(sum((f ->> 'electorate')::bigint), 0), coalesce(sum((f ->> 'participants')::bigint), 0),
-                               coalesce(sum((f ->> 'ballotsIssued')::bigint), 0), coalesce(sum((f ->> 'ballotsReturned')::bigint), 0),
-                               coalesce(sum((f ->> 'validBallots')::bigint), 0), coalesce(sum((f ->> 'invalidBallots')::bigint), 0),
-                               coalesce(sum((f -> 'complaints' ->> 'received')::bigint), 0),
-                               coalesce(sum((f -> 'complaints' ->> 'settled')::bigint), 0),
-                               coalesce(sum((f -> 'complaints' ->> 'forwarded')::bigint), 0)
+                               coalesce(sum((v.figures ->> 'electorate')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'participants')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'ballotsIssued')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'ballotsReturned')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'validBallots')::bigint), 0),
+                               coalesce(sum((v.figures ->> 'invalidBallots')::bigint), 0),
+                               coalesce(sum((v.figures -> 'complaints' ->> 'received')::bigint), 0),
+                               coalesce(sum((v.figures -> 'complaints' ->> 'settled')::bigint), 0),
+                               coalesce(sum((v.figures -> 'complaints' ->> 'forwarded')::bigint), 0)
                         from minutes m
-                        join lateral (select v.figures as f from minutes_version v where v.minutes_id = m.id
-                                      and v.certified_at is not null order by v.version desc limit 1) v on true
+                        """ + LATEST_CERTIFIED + """
                         where m.election_id = :e and m.contest_id in (:c)
                         group by 1, 2""")
                 .param("e", electionId).param("c", contestIds)
