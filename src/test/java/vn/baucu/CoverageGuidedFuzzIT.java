@@ -31,9 +31,10 @@ import vn.baucu.support.VillageElections;
  * for the fixture's two candidates), so it gets past JSON binding into the checks. Every answer must be a 2xx or a 4xx
  * — never a 5xx, never an exception out of the server. Regression mode (the seeds and every input that ever failed,
  * kept beside them) runs in every build; fuzzing mode, bounded in time, runs from {@code bin/fuzz} (on demand, not in
- * {@code .ci/run}). Known harness effect: run in one JVM right after a browser test class and nothing else, some
- * controllers answer 500 for want of parameter names (so did this class before the workbook target); alone, or in the
- * whole suite as CI runs it, it passes.
+ * {@code .ci/run}, whose run must not depend on what a random search happens to find). Jazzer's agent, installed at the
+ * first fuzz test, retransforms the classes already loaded, and a retransformed class loses its parameter names:
+ * right after a browser test in the same JVM, controllers that read their path variables by the Java parameter's name
+ * answered 500. Every binding now names what it binds ({@code ArchitectureTest.requestBindingsNameWhatTheyBind}).
  * {@link HostileInputIT} covers the public GET endpoints with generated hostile text.
  */
 @BaucuIntegrationTest

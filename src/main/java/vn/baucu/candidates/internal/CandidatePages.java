@@ -55,7 +55,7 @@ class CandidatePages {
     }
 
     @GetMapping("/elections/{id}/candidates")
-    String contests(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+    String contests(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String q, Model model) {
         model.addAttribute("electionId", id);
         model.addAttribute("q", q);
         model.addAttribute("contests", candidates.contests(id, q));
@@ -63,7 +63,7 @@ class CandidatePages {
     }
 
     @GetMapping("/elections/{id}/contests/{place}/candidates")
-    String contest(@PathVariable long id, @PathVariable String place, Model model) {
+    String contest(@PathVariable("id") long id, @PathVariable("place") String place, Model model) {
         var info = candidates.contestInfo(id, place);
         var list = candidates.list(id, place);
         model.addAttribute("info", info);
@@ -81,7 +81,7 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/contests/{place}/candidates")
-    String nominate(@PathVariable long id, @PathVariable String place, @RequestParam Map<String, String> form,
+    String nominate(@PathVariable("id") long id, @PathVariable("place") String place, @RequestParam Map<String, String> form,
                     @RequestParam(name = "exclusions", required = false) List<String> exclusions, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         model.addAttribute("entered", form);   // a refused form comes back filled in
@@ -102,19 +102,19 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/status")
-    String status(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
-                  @RequestParam(required = false) String status, @RequestParam(required = false) LocalDate date,
-                  @RequestParam(required = false) String reason, @RequestParam(required = false) String decision, Model model,
+    String status(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("candidate") long candidate,
+                  @RequestParam(name = "status", required = false) String status, @RequestParam(name = "date", required = false) LocalDate date,
+                  @RequestParam(name = "reason", required = false) String reason, @RequestParam(name = "decision", required = false) String decision, Model model,
                   Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(id, place, "cand.page.status-changed", model, locale, redirect, response,
                 () -> candidates.changeStatus(candidate, status, date, Inputs.text(reason), Inputs.text(decision)));
     }
 
     @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/voter-conferences")
-    String conference(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
-                      @RequestParam(required = false) String where, @RequestParam(required = false) LocalDate heldOn,
-                      @RequestParam(required = false) Long voters, @RequestParam(required = false) Long present,
-                      @RequestParam(required = false) Long trustVotes, Model model, Locale locale,
+    String conference(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("candidate") long candidate,
+                      @RequestParam(name = "where", required = false) String where, @RequestParam(name = "heldOn", required = false) LocalDate heldOn,
+                      @RequestParam(name = "voters", required = false) Long voters, @RequestParam(name = "present", required = false) Long present,
+                      @RequestParam(name = "trustVotes", required = false) Long trustVotes, Model model, Locale locale,
                       RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(id, place, "cand.page.conference-recorded", model, locale, redirect, response, () -> {
             if (heldOn == null || voters == null || present == null || trustVotes == null) {
@@ -126,8 +126,8 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/contests/{place}/candidates/{candidate}/documents")
-    String document(@PathVariable long id, @PathVariable String place, @PathVariable long candidate,
-                    @RequestParam(required = false) String kind, @RequestParam("file") MultipartFile file, Model model,
+    String document(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("candidate") long candidate,
+                    @RequestParam(name = "kind", required = false) String kind, @RequestParam("file") MultipartFile file, Model model,
                     Locale locale, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         byte[] bytes = file.getBytes();
         return attempt(id, place, "cand.page.document-attached", model, locale, redirect, response,
@@ -135,14 +135,14 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/contests/{place}/final-list")
-    String settle(@PathVariable long id, @PathVariable String place, Model model, Locale locale, RedirectAttributes redirect,
+    String settle(@PathVariable("id") long id, @PathVariable("place") String place, Model model, Locale locale, RedirectAttributes redirect,
                   HttpServletResponse response) {
         return attempt(id, place, "cand.page.list-settled", model, locale, redirect, response,
                 () -> candidates.finalizeList(id, place));
     }
 
     @PostMapping("/elections/{id}/contests/{place}/posting")
-    String post(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) LocalDate postedOn,
+    String post(@PathVariable("id") long id, @PathVariable("place") String place, @RequestParam(name = "postedOn", required = false) LocalDate postedOn,
                 Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(id, place, "cand.page.list-posted", model, locale, redirect, response, () -> {
             if (postedOn == null) {
@@ -154,10 +154,10 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/contests/{place}/front-meeting")
-    String meeting(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) LocalDate heldOn,
-                   @RequestParam(required = false) Long attendance, @RequestParam(required = false) String chairedBy,
-                   @RequestParam(defaultValue = "false") boolean cellAgreed, @RequestParam(required = false) LocalDate cellAgreedOn,
-                   @RequestParam(required = false) String cellAgreementRef, @RequestParam(required = false) LocalDate minutesSentOn,
+    String meeting(@PathVariable("id") long id, @PathVariable("place") String place, @RequestParam(name = "heldOn", required = false) LocalDate heldOn,
+                   @RequestParam(name = "attendance", required = false) Long attendance, @RequestParam(name = "chairedBy", required = false) String chairedBy,
+                   @RequestParam(name = "cellAgreed", defaultValue = "false") boolean cellAgreed, @RequestParam(name = "cellAgreedOn", required = false) LocalDate cellAgreedOn,
+                   @RequestParam(name = "cellAgreementRef", required = false) String cellAgreementRef, @RequestParam(name = "minutesSentOn", required = false) LocalDate minutesSentOn,
                    @RequestParam(name = "candidateIds", required = false) List<Long> ids, Model model, Locale locale,
                    RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(id, place, "cand.page.meeting-recorded", model, locale, redirect, response, () -> {
@@ -171,7 +171,7 @@ class CandidatePages {
     }
 
     @GetMapping("/elections/{id}/consultations")
-    String consultations(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+    String consultations(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model) {
         model.addAttribute("electionId", id);
         model.addAttribute("unit", unit);
         model.addAttribute("rounds", process.consultations(id));
@@ -181,7 +181,7 @@ class CandidatePages {
     }
 
     @PostMapping("/elections/{id}/consultations")
-    String consult(@PathVariable long id, @RequestParam Map<String, String> form,
+    String consult(@PathVariable("id") long id, @RequestParam Map<String, String> form,
                    @RequestParam(name = "candidateIds", required = false) List<Long> ids, Model model, Locale locale,
                    RedirectAttributes redirect, HttpServletResponse response) {
         String unit = form.get("unitCode");

@@ -22,7 +22,7 @@ class PortalListPage {
     }
 
     @GetMapping("/portal/elections/{id}/contests/{place}")
-    String list(@PathVariable long id, @PathVariable String place, Model model) {
+    String list(@PathVariable("id") long id, @PathVariable("place") String place, Model model) {
         model.addAttribute("place", place);
         model.addAttribute("candidates", candidates.postedList(id, place));
         // the page says what it shows: the village (or electoral unit), its commune and the election

@@ -27,8 +27,8 @@ class StatisticsPage {
     }
 
     @GetMapping("/elections/{id}/candidates/statistics")
-    String statistics(@PathVariable long id, @RequestParam(required = false) String place,
-                      @RequestParam(defaultValue = "false") boolean elected, Model model, Locale locale) {
+    String statistics(@PathVariable("id") long id, @RequestParam(name = "place", required = false) String place,
+                      @RequestParam(name = "elected", defaultValue = "false") boolean elected, Model model, Locale locale) {
         var stats = candidates.statistics(id, place, elected);
         model.addAttribute("electionId", id);
         model.addAttribute("place", place);
@@ -46,7 +46,7 @@ class StatisticsPage {
 
     /** The planned structure (round 1 of the consultation settles it), compared with the statistics above. */
     @org.springframework.web.bind.annotation.PostMapping("/elections/{id}/candidates/statistics/plan")
-    String plan(@PathVariable long id, @RequestParam java.util.Map<String, String> form, Model model, Locale locale,
+    String plan(@PathVariable("id") long id, @RequestParam java.util.Map<String, String> form, Model model, Locale locale,
                 org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         java.util.Map<String, java.math.BigDecimal> plan = new java.util.LinkedHashMap<>();
         java.util.List<vn.baucu.platform.Violation> bad = new java.util.ArrayList<>();

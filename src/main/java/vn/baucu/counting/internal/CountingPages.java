@@ -75,7 +75,7 @@ class CountingPages {
     }
 
     @GetMapping("/elections/{id}/polling-day")
-    String overview(@PathVariable long id, @RequestParam(required = false) String commune, Model model) {
+    String overview(@PathVariable("id") long id, @RequestParam(name = "commune", required = false) String commune, Model model) {
         CurrentUser user = authorization.currentUser();
         ElectionView election = elections.get(id);
         if (user.role() == Role.ELECTION_TEAM) {
@@ -125,7 +125,7 @@ class CountingPages {
     }
 
     @PostMapping("/elections/{id}/polling-day/minutes-import")
-    String importMinutes(@PathVariable long id, @RequestParam String commune,
+    String importMinutes(@PathVariable("id") long id, @RequestParam("commune") String commune,
                          @RequestParam("file") org.springframework.web.multipart.MultipartFile file, Model model,
                          Locale locale, RedirectAttributes redirect, HttpServletResponse response) throws java.io.IOException {
         byte[] content = file.getBytes();
@@ -138,7 +138,7 @@ class CountingPages {
     // ---------------------------------------------------------------- a team's place
 
     @GetMapping("/elections/{id}/polling-day/{place}")
-    String place(@PathVariable long id, @PathVariable String place, Model model) {
+    String place(@PathVariable("id") long id, @PathVariable("place") String place, Model model) {
         ElectionView election = elections.get(id);
         PollingDay.PlaceDayView day = pollingDay.get(id, place);
         model.addAttribute("election", election);
@@ -173,7 +173,7 @@ class CountingPages {
     }
 
     @PostMapping("/elections/{id}/polling-day/{place}/{what}")
-    String submit(@PathVariable long id, @PathVariable String place, @PathVariable String what,
+    String submit(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("what") String what,
                   @RequestParam Map<String, String> form, Model model, Locale locale, RedirectAttributes redirect,
                   HttpServletResponse response) {
         UUID key = Idempotency.key(form.get("idempotencyKey"));
@@ -223,7 +223,7 @@ class CountingPages {
     // ---------------------------------------------------------------- the minutes of a place
 
     @GetMapping("/elections/{id}/contests/{contest}/minutes")
-    String minutesPage(@PathVariable long id, @PathVariable String contest, @RequestParam(required = false) Long area,
+    String minutesPage(@PathVariable("id") long id, @PathVariable("contest") String contest, @RequestParam(name = "area", required = false) Long area,
                        Model model) {
         ContestRef c = elections.contest(id, contest);
         model.addAttribute("election", elections.get(id));
@@ -257,7 +257,7 @@ class CountingPages {
     }
 
     @PostMapping("/elections/{id}/contests/{contest}/minutes/entry")
-    String enter(@PathVariable long id, @PathVariable String contest, @RequestParam(required = false) Long area,
+    String enter(@PathVariable("id") long id, @PathVariable("contest") String contest, @RequestParam(name = "area", required = false) Long area,
                  @RequestParam Map<String, String> form, Model model, Locale locale, RedirectAttributes redirect,
                  HttpServletResponse response) {
         UUID key = Idempotency.key(form.get("idempotencyKey"));
@@ -291,8 +291,8 @@ class CountingPages {
     }
 
     @PostMapping("/elections/{id}/contests/{contest}/minutes/{minutesId}/{action}")
-    String act(@PathVariable long id, @PathVariable String contest, @PathVariable long minutesId, @PathVariable String action,
-               @RequestParam(required = false) Long area, @RequestParam Map<String, String> form, Model model,
+    String act(@PathVariable("id") long id, @PathVariable("contest") String contest, @PathVariable("minutesId") long minutesId, @PathVariable("action") String action,
+               @RequestParam(name = "area", required = false) Long area, @RequestParam Map<String, String> form, Model model,
                Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         String back = "/elections/" + id + "/contests/" + contest + "/minutes" + (area == null ? "" : "?area=" + area);
         return forms.submit(model, locale, redirect, response, "counting.page." + action, back,

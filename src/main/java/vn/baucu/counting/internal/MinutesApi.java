@@ -51,7 +51,7 @@ class MinutesApi {
 
     @GetMapping(path = "/api/v1/elections/{id}/communes/{commune}/minutes-template.xlsx")
     @Operation(summary = "The commune's Excel workbook of minutes: a sheet per contest, a row per polling place, the ballot's names")
-    ResponseEntity<byte[]> template(@PathVariable long id, @PathVariable String commune, Locale locale) {
+    ResponseEntity<byte[]> template(@PathVariable("id") long id, @PathVariable("commune") String commune, Locale locale) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"bien-ban-" + commune + ".xlsx\"")
@@ -60,7 +60,7 @@ class MinutesApi {
 
     @PostMapping(path = "/api/v1/elections/{id}/communes/{commune}/minutes-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "The filled workbook as entries: every row checked, all or nothing; a second entry is still needed")
-    ResponseEntity<List<Map<String, Object>>> importEntries(@PathVariable long id, @PathVariable String commune,
+    ResponseEntity<List<Map<String, Object>>> importEntries(@PathVariable("id") long id, @PathVariable("commune") String commune,
             @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
             Locale locale) throws java.io.IOException {
         var receipts = workbook.importEntries(id, commune, file.getOriginalFilename(), file.getBytes());
@@ -69,7 +69,7 @@ class MinutesApi {
 
     @PostMapping(BASE + "/entries")
     @Operation(summary = "One of the two independent entries of a paper minutes (Idempotency-Key required)")
-    ResponseEntity<Map<String, Object>> enter(@PathVariable long id, @PathVariable String place,
+    ResponseEntity<Map<String, Object>> enter(@PathVariable("id") long id, @PathVariable("place") String place,
                                               @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                               @RequestBody MinutesEntry entry, Locale locale) {
         if (entry == null) {
@@ -105,7 +105,7 @@ class MinutesApi {
 
     @PostMapping(BASE + "/{minutesId}/resolution")
     @Operation(summary = "A coordinator of the commune who made neither entry keeps FIRST or SECOND, or sends the minutes back (reenter)")
-    MinutesSummary resolve(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+    MinutesSummary resolve(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId,
                            @RequestBody Resolution r) {
         if (r == null) {
             throw DomainException.badRequest("problem.malformed-body");
@@ -118,7 +118,7 @@ class MinutesApi {
 
     @PostMapping(BASE + "/{minutesId}/certification")
     @Operation(summary = "The commune's official certifies verified minutes (If-Match: the current version); frozen from then on")
-    ResponseEntity<MinutesSummary> certify(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+    ResponseEntity<MinutesSummary> certify(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId,
                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                            @RequestBody(required = false) Certification c) {
         MinutesSummary s = minutes.certify(id, place, minutesId, Versions.ifMatch(ifMatch), c == null ? null : c.signedBy());
@@ -130,7 +130,7 @@ class MinutesApi {
 
     @PostMapping(BASE + "/{minutesId}/corrections")
     @Operation(summary = "Opens version n+1 of certified minutes, with its reason and decision; version n stays readable")
-    ResponseEntity<MinutesSummary> correct(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
+    ResponseEntity<MinutesSummary> correct(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId,
                                            @RequestBody Correction c) {
         if (c == null) {
             throw DomainException.badRequest("problem.malformed-body");
@@ -145,14 +145,14 @@ class MinutesApi {
     @org.springframework.web.bind.annotation.PutMapping(path = BASE + "/{minutesId}/scan",
             consumes = {MediaType.IMAGE_JPEG_VALUE, MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Attach a photo (JPEG) or scan (PDF) of the signed paper to the current version, hashed")
-    Scan attach(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId, @RequestBody byte[] content) {
+    Scan attach(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId, @RequestBody byte[] content) {
         return new Scan(minutes.attachScan(id, place, minutesId, content));
     }
 
     @GetMapping(BASE + "/{minutesId}/versions/{version}/scan")
     @Operation(summary = "The photo or scan of the signed paper of a version")
-    ResponseEntity<byte[]> scan(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId,
-                                @PathVariable int version) {
+    ResponseEntity<byte[]> scan(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId,
+                                @PathVariable("version") int version) {
         Object[] s = minutes.scan(id, place, minutesId, version)
                 .orElseThrow(() -> DomainException.notFound("counting.no-scan", minutesId, version));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType((String) s[1])).body((byte[]) s[0]);
@@ -160,20 +160,20 @@ class MinutesApi {
 
     @GetMapping(BASE)
     @Operation(summary = "Every minutes of the contest that the user may read, with status and version")
-    List<MinutesSummary> list(@PathVariable long id, @PathVariable String place) {
+    List<MinutesSummary> list(@PathVariable("id") long id, @PathVariable("place") String place) {
         return minutes.list(id, place);
     }
 
     @GetMapping(BASE + "/{minutesId}")
     @Operation(summary = "One minutes with every version; figures are hidden while a version waits for its second entry")
-    ResponseEntity<MinutesView> get(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId) {
+    ResponseEntity<MinutesView> get(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId) {
         MinutesView v = minutes.get(id, place, minutesId);
         return ResponseEntity.ok().eTag(Versions.etag(v.minutes().version())).cacheControl(CacheControl.noCache()).body(v);
     }
 
     @GetMapping(path = BASE + "/{minutesId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The official minutes: figures and words, incidents, signatures, SHA-256 and QR code")
-    ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable String place, @PathVariable long minutesId) {
+    ResponseEntity<byte[]> pdf(@PathVariable("id") long id, @PathVariable("place") String place, @PathVariable("minutesId") long minutesId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"bien-ban-kiem-phieu-" + minutesId + ".pdf\"")
                 .body(pdf.render(id, place, minutesId));
@@ -181,7 +181,7 @@ class MinutesApi {
 
     @GetMapping(path = "/api/v1/public/minutes/{sha256}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Public: the official PDF of the certified minutes with this SHA-256 (never a rehearsal)")
-    ResponseEntity<byte[]> publishedPdf(@PathVariable String sha256) {
+    ResponseEntity<byte[]> publishedPdf(@PathVariable("sha256") String sha256) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
                 .body(pdf.renderCertified(sha256));
@@ -189,7 +189,7 @@ class MinutesApi {
 
     @GetMapping(path = "/api/v1/public/minutes/{sha256}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Public: the certified data of a minutes by the SHA-256 printed on it (never a rehearsal)")
-    ResponseEntity<String> published(@PathVariable String sha256) {
+    ResponseEntity<String> published(@PathVariable("sha256") String sha256) {
         return minutes.certifiedBySha(sha256)
                 .map(body -> ResponseEntity.ok().eTag("\"" + sha256.toLowerCase() + "\"")
                         .header(HttpHeaders.LINK, "</api/v1/public/minutes/" + sha256.toLowerCase()

@@ -51,7 +51,7 @@ class TurnoutPortal {
     }
 
     @GetMapping("/portal/elections/{id}/turnout")
-    String turnout(@PathVariable long id, @RequestParam(required = false) String unit, Model model,
+    String turnout(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model,
                    HttpServletResponse response) {
         PollingDay.Turnout turnout = pollingDay.publicTurnout(id, unit);
         model.addAttribute("election", elections.get(id));

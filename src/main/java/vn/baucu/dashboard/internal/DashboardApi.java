@@ -39,13 +39,13 @@ class DashboardApi {
     @GetMapping("/api/v1/elections/{id}/dashboard")
     @Operation(summary = "An election's dashboard for a unit: calendar, turnout, minutes, outcomes and what needs attention, "
             + "for the unit and each unit (or place) under it")
-    Dashboards.Dashboard dashboard(@PathVariable long id, @RequestParam(required = false) String unit) {
+    Dashboards.Dashboard dashboard(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit) {
         return dashboards.view(id, unit);
     }
 
     @GetMapping("/api/v1/elections/{id}/dashboard.xlsx")
     @Operation(summary = "Every table of the dashboard as one Excel workbook (a sheet per table)")
-    ResponseEntity<byte[]> workbook(@PathVariable long id, @RequestParam(required = false) String unit, Locale locale) {
+    ResponseEntity<byte[]> workbook(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Locale locale) {
         Dashboards.Dashboard d = dashboards.view(id, unit);
         String name = "bang-theo-doi-" + id + (d.unit().code() == null ? "" : "-" + d.unit().code()) + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
@@ -57,7 +57,7 @@ class DashboardApi {
     @GetMapping(value = "/api/v1/elections/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events: a 'change' event whenever the election's polling day, minutes or results "
             + "change (on any application node); the dashboard then reloads its figures")
-    SseEmitter live(@PathVariable long id, @RequestParam(required = false) String unit) throws IOException {
+    SseEmitter live(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit) throws IOException {
         dashboards.watch(id, unit);
         return streams.open(id);
     }

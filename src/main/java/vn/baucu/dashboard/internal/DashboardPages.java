@@ -30,7 +30,7 @@ class DashboardPages {
     }
 
     @GetMapping("/elections/{id}/dashboard")
-    String page(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+    String page(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model) {
         String village = village(id, unit);
         if (village != null) {
             return "redirect:/elections/" + id + "/polling-day/" + village;
@@ -40,19 +40,19 @@ class DashboardPages {
     }
 
     @GetMapping("/elections/{id}/dashboard/panel")
-    String panel(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+    String panel(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model) {
         show(model, dashboards.view(id, unit));
         return "dashboard/page :: panel";
     }
 
     @GetMapping("/elections/{id}/dashboard/screen")
-    String screen(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+    String screen(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model) {
         show(model, dashboards.view(id, unit));
         return "dashboard/screen";
     }
 
     @GetMapping("/elections/{id}/dashboard/screen/panel")
-    String screenPanel(@PathVariable long id, @RequestParam(required = false) String unit, Model model) {
+    String screenPanel(@PathVariable("id") long id, @RequestParam(name = "unit", required = false) String unit, Model model) {
         show(model, dashboards.view(id, unit));
         return "dashboard/screen :: panel";
     }

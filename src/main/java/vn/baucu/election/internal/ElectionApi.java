@@ -62,50 +62,50 @@ class ElectionApi {
     }
 
     @GetMapping("/api/v1/elections/{id}")
-    ElectionView get(@PathVariable long id) {
+    ElectionView get(@PathVariable("id") long id) {
         return elections.get(id);
     }
 
     @PutMapping("/api/v1/elections/{id}/provinces/{provinceCode}/units")
     @Operation(summary = "Define the electoral units of one province by hand (replaces its units)")
-    List<UnitRow> defineUnits(@PathVariable long id, @PathVariable String provinceCode, @RequestBody List<UnitDefinition> units) {
+    List<UnitRow> defineUnits(@PathVariable("id") long id, @PathVariable("provinceCode") String provinceCode, @RequestBody List<UnitDefinition> units) {
         return elections.defineUnits(id, provinceCode, units);
     }
 
     @PostMapping(path = "/api/v1/elections/{id}/units/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import electoral units from a resolution text (e.g. Nghị quyết 85/NQ-HĐBCQG); all or nothing")
-    List<UnitRow> importUnits(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+    List<UnitRow> importUnits(@PathVariable("id") long id, @RequestPart("file") MultipartFile file) throws IOException {
         return elections.importUnits(id, file.getOriginalFilename(), new String(file.getBytes(), StandardCharsets.UTF_8));
     }
 
     @GetMapping("/api/v1/elections/{id}/units")
-    List<UnitRow> units(@PathVariable long id) {
+    List<UnitRow> units(@PathVariable("id") long id) {
         return elections.units(id);
     }
 
     @PostMapping("/api/v1/elections/{id}/freeze")
     @Operation(summary = "Freeze the configuration and compute its SHA-256 fingerprint")
-    ElectionView freeze(@PathVariable long id) {
+    ElectionView freeze(@PathVariable("id") long id) {
         return elections.freeze(id);
     }
 
     @PostMapping("/api/v1/elections/{id}/rehearsals")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Copy the election as a rehearsal (DIỄN TẬP): units, contests, bodies, voter and candidate lists, fingerprint; no minutes")
-    ElectionView rehearsal(@PathVariable long id) {
+    ElectionView rehearsal(@PathVariable("id") long id) {
         return elections.createRehearsal(id);
     }
 
     @PostMapping("/api/v1/elections/{id}/reset")
     @Operation(summary = "Clear a rehearsal's polling day and minutes (rehearsals only)")
-    ElectionView reset(@PathVariable long id) {
+    ElectionView reset(@PathVariable("id") long id) {
         return elections.resetRehearsal(id);
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/elections/{id}")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a rehearsal with everything in it (a real election is never deleted: 409)")
-    void delete(@PathVariable long id) {
+    void delete(@PathVariable("id") long id) {
         elections.deleteRehearsal(id);
     }
 
@@ -114,7 +114,7 @@ class ElectionApi {
 
     @GetMapping("/api/v1/elections/{id}/fingerprint/check")
     @Operation(summary = "Whether a fingerprint (from a document or counting minutes) is this frozen election's, unchanged")
-    FingerprintCheck checkFingerprint(@PathVariable long id, @RequestParam String value) {
+    FingerprintCheck checkFingerprint(@PathVariable("id") long id, @RequestParam("value") String value) {
         return new FingerprintCheck(elections.fingerprintMatches(id, value));
     }
 
@@ -124,7 +124,7 @@ class ElectionApi {
     @PostMapping("/api/v1/elections/{id}/internal-deadlines")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a province's own internal deadline on top of the legal calendar")
-    void addDeadline(@PathVariable long id, @RequestBody DeadlineRequest r) {
+    void addDeadline(@PathVariable("id") long id, @RequestBody DeadlineRequest r) {
         elections.addInternalDeadline(id, r.code(), r.title(), r.dueDate(), Boolean.TRUE.equals(r.perContest()));
     }
 
@@ -136,32 +136,32 @@ class ElectionApi {
 
     @PostMapping("/api/v1/elections/{id}/milestones/{code}/done")
     @Operation(summary = "Mark a milestone done for the contests of a commune, or for the election")
-    DoneResponse done(@PathVariable long id, @PathVariable String code, @RequestBody DoneRequest r) {
+    DoneResponse done(@PathVariable("id") long id, @PathVariable("code") String code, @RequestBody DoneRequest r) {
         return new DoneResponse(elections.markDone(id, code, r.communeCode(), r.doneOn(), r.decisionRef()));
     }
 
     @GetMapping("/api/v1/elections/{id}/progress")
     @Operation(summary = "Per milestone: done, done late, overdue and pending, over the election or one commune")
-    List<MilestoneProgress> progress(@PathVariable long id, @RequestParam(required = false) String commune) {
+    List<MilestoneProgress> progress(@PathVariable("id") long id, @RequestParam(name = "commune", required = false) String commune) {
         return elections.progress(id, commune);
     }
 
     @GetMapping("/api/v1/elections/{id}/progress/{code}/communes")
     @Operation(summary = "One milestone, commune by commune (most overdue first)")
-    List<CommuneProgress> progressByCommune(@PathVariable long id, @PathVariable String code) {
+    List<CommuneProgress> progressByCommune(@PathVariable("id") long id, @PathVariable("code") String code) {
         return elections.progressByCommune(id, code);
     }
 
     @GetMapping(path = "/api/v1/elections/{id}/plan.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The election's plan (every milestone, deadline, legal basis, progress) as a printable PDF")
-    ResponseEntity<byte[]> plan(@PathVariable long id) {
+    ResponseEntity<byte[]> plan(@PathVariable("id") long id) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ke-hoach-" + id + ".pdf\"")
                 .contentType(MediaType.APPLICATION_PDF).body(elections.planPdf(id));
     }
 
     @GetMapping(path = "/api/v1/elections/{id}/calendar.ics", produces = "text/calendar")
     @Operation(summary = "The election's calendar as iCalendar (one all-day event per milestone and date)")
-    ResponseEntity<String> ics(@PathVariable long id) {
+    ResponseEntity<String> ics(@PathVariable("id") long id) {
         ElectionView e = elections.get(id);
         StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//baucu//lich bau cu//VI\r\n"
                 + "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:" + escape(e.name()) + "\r\n");

@@ -40,11 +40,11 @@ class ElectionPages {
 
     /** Forms a body from the page; members are typed one per line as "name; role; organisation". */
     @PostMapping("/elections/{id}/organisations")
-    String formBody(@PathVariable long id, @RequestParam String kind, @RequestParam(required = false) String place,
-                    @RequestParam(required = false) String level, @RequestParam String name,
-                    @RequestParam(required = false) String decisionNo,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
-                    @RequestParam(required = false) String issuingBody, @RequestParam(required = false) String members,
+    String formBody(@PathVariable("id") long id, @RequestParam("kind") String kind, @RequestParam(name = "place", required = false) String place,
+                    @RequestParam(name = "level", required = false) String level, @RequestParam("name") String name,
+                    @RequestParam(name = "decisionNo", required = false) String decisionNo,
+                    @RequestParam(name = "decisionDate", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+                    @RequestParam(name = "issuingBody", required = false) String issuingBody, @RequestParam(name = "members", required = false) String members,
                     Model model, Locale locale, RedirectAttributes redirect) {
         return attempt(model, locale, redirect, "body.formed", "redirect:/elections/" + id + "/organisations", () -> {
             java.util.List<vn.baucu.election.Member> list = new java.util.ArrayList<>();
@@ -67,7 +67,7 @@ class ElectionPages {
     }
 
     @GetMapping("/elections/{id}/organisations")
-    String bodies(@PathVariable long id, Model model, Locale locale) {
+    String bodies(@PathVariable("id") long id, Model model, Locale locale) {
         model.addAttribute("kinds", vn.baucu.rules.Bodies.Kind.values());
         model.addAttribute("election", elections.get(id));
         var bodies = organisations.list(id);
@@ -87,10 +87,10 @@ class ElectionPages {
     }
 
     @PostMapping("/elections")
-    String create(@RequestParam String kind, @RequestParam String ruleSet, @RequestParam String name,
-                  @RequestParam String term,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay,
-                  @RequestParam(required = false) String scopeCode, @RequestParam(required = false) String councilLevel,
+    String create(@RequestParam("kind") String kind, @RequestParam("ruleSet") String ruleSet, @RequestParam("name") String name,
+                  @RequestParam("term") String term,
+                  @RequestParam(name = "electionDay", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay,
+                  @RequestParam(name = "scopeCode", required = false) String scopeCode, @RequestParam(name = "councilLevel", required = false) String councilLevel,
                   Model model, Locale locale, RedirectAttributes redirect) {
         try {
             ElectionView e = elections.create(new NewElection(vn.baucu.platform.Inputs.enumValue(ElectionKind.class, kind, "kind"),
@@ -109,7 +109,7 @@ class ElectionPages {
     }
 
     @GetMapping("/elections/{id}")
-    String dashboard(@PathVariable long id, @RequestParam(required = false) String commune, Model model) {
+    String dashboard(@PathVariable("id") long id, @RequestParam(name = "commune", required = false) String commune, Model model) {
         model.addAttribute("election", elections.get(id));
         model.addAttribute("progress", elections.progress(id, commune));
         model.addAttribute("commune", commune);
@@ -119,7 +119,7 @@ class ElectionPages {
     }
 
     @GetMapping("/elections/{id}/milestones/{code}")
-    String milestone(@PathVariable long id, @PathVariable String code, Model model) {
+    String milestone(@PathVariable("id") long id, @PathVariable("code") String code, Model model) {
         model.addAttribute("election", elections.get(id));
         model.addAttribute("code", code);
         model.addAttribute("communes", elections.progressByCommune(id, code));
@@ -128,16 +128,16 @@ class ElectionPages {
     }
 
     @PostMapping("/elections/{id}/milestones/{code}/done")
-    String done(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) String communeCode,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
-                @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String done(@PathVariable("id") long id, @PathVariable("code") String code, @RequestParam(name = "communeCode", required = false) String communeCode,
+                @RequestParam(name = "doneOn", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn,
+                @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                 RedirectAttributes redirect) {
         return attempt(model, locale, redirect, "election.milestone-marked", "redirect:/elections/" + id + "/milestones/" + code,
                 () -> elections.markDone(id, code, communeCode, doneOn, decisionRef), () -> milestone(id, code, model));
     }
 
     @PostMapping("/elections/{id}/units/import")
-    String importUnits(@PathVariable long id, @RequestParam("file") MultipartFile file, Model model, Locale locale,
+    String importUnits(@PathVariable("id") long id, @RequestParam("file") MultipartFile file, Model model, Locale locale,
                        RedirectAttributes redirect) throws IOException {
         String text = new String(file.getBytes(), StandardCharsets.UTF_8);
         return attempt(model, locale, redirect, "election.units-imported", "redirect:/elections/" + id,
@@ -145,7 +145,7 @@ class ElectionPages {
     }
 
     @PostMapping("/elections/{id}/freeze")
-    String freeze(@PathVariable long id, Model model, Locale locale, RedirectAttributes redirect) {
+    String freeze(@PathVariable("id") long id, Model model, Locale locale, RedirectAttributes redirect) {
         return attempt(model, locale, redirect, "election.frozen-done", "redirect:/elections/" + id,
                 () -> elections.freeze(id), () -> dashboard(id, null, model));
     }

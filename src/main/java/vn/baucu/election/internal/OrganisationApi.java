@@ -57,7 +57,7 @@ class OrganisationApi {
     @PostMapping("/api/v1/elections/{id}/organisations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Form a body (committee, board, team…) by a decision, with its members")
-    BodyView form(@PathVariable long id, @RequestBody FormRequest r, Locale locale) {
+    BodyView form(@PathVariable("id") long id, @RequestBody FormRequest r, Locale locale) {
         List<Member> members = r.members() == null ? List.of() : r.members().stream()
                 .map(m -> new Member(m.fullName(), Organisations.roleOf(m.role()), m.represents())).toList();
         return view(organisations.form(id, new NewOrganisation(vn.baucu.platform.Inputs.enumValue(Bodies.Kind.class, r.kind(), "kind"),
@@ -68,7 +68,7 @@ class OrganisationApi {
 
     @GetMapping("/api/v1/organisations/{id}")
     @Operation(summary = "A body with its members and checks; its version as ETag (If-Match on a change)")
-    org.springframework.http.ResponseEntity<BodyView> get(@PathVariable long id, Locale locale) {
+    org.springframework.http.ResponseEntity<BodyView> get(@PathVariable("id") long id, Locale locale) {
         var body = organisations.get(id);
         return org.springframework.http.ResponseEntity.ok().eTag(vn.baucu.platform.Versions.etag(body.version()))
                 .body(view(body, locale));
@@ -76,20 +76,20 @@ class OrganisationApi {
 
     @GetMapping(path = "/api/v1/organisations/{id}/decision.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The forming decision as a PDF")
-    org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
+    org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable("id") long id) {
         return org.springframework.http.ResponseEntity.ok()
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"quyet-dinh-" + id + ".pdf\"")
                 .contentType(MediaType.APPLICATION_PDF).body(organisations.decisionPdf(id));
     }
 
     @GetMapping("/api/v1/elections/{id}/organisations")
-    List<BodyView> list(@PathVariable long id, Locale locale) {
+    List<BodyView> list(@PathVariable("id") long id, Locale locale) {
         return organisations.list(id).stream().map(o -> view(o, locale)).toList();
     }
 
     @PostMapping(path = "/api/v1/organisations/{id}/members/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Replace the members from an XLSX or CSV file (ho_ten, chuc_vu, dai_dien)")
-    org.springframework.http.ResponseEntity<BodyView> importMembers(@PathVariable long id,
+    org.springframework.http.ResponseEntity<BodyView> importMembers(@PathVariable("id") long id,
             @RequestPart("file") MultipartFile file, Locale locale,
             @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch)
             throws IOException {
@@ -106,7 +106,7 @@ class OrganisationApi {
     @PostMapping("/api/v1/communes/{code}/polling-areas")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a polling area (300–4,000 voters unless a legal exception applies)")
-    PollingAreaRow addArea(@PathVariable String code, @RequestBody AreaRequest r) {
+    PollingAreaRow addArea(@PathVariable("code") String code, @RequestBody AreaRequest r) {
         if (r.pollingDay() == null || r.number() == null || r.voters() == null || r.name() == null) {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
         }
@@ -115,8 +115,8 @@ class OrganisationApi {
     }
 
     @GetMapping("/api/v1/communes/{code}/polling-areas")
-    List<PollingAreaRow> areas(@PathVariable String code,
-                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+    List<PollingAreaRow> areas(@PathVariable("code") String code,
+                               @RequestParam("day") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         return organisations.pollingAreas(code, day);
     }
 

@@ -44,16 +44,16 @@ class AdminUnitApi {
 
     @GetMapping("/admin-units")
     @Operation(summary = "Units of a level below a parent, as of a date (default today)")
-    List<AdminUnitView> list(@RequestParam(required = false) UnitLevel level,
-                             @RequestParam(required = false) String parent,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    List<AdminUnitView> list(@RequestParam(name = "level", required = false) UnitLevel level,
+                             @RequestParam(name = "parent", required = false) String parent,
+                             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return units.list(level, parent, day(asOf)).stream().map(AdminUnitView::of).toList();
     }
 
     @GetMapping("/admin-units/{code}")
     @Operation(summary = "One unit as of a date, with the units merged into it and those it went into")
-    org.springframework.http.ResponseEntity<AdminUnitView> get(@PathVariable String code,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    org.springframework.http.ResponseEntity<AdminUnitView> get(@PathVariable("code") String code,
+                      @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         AdminUnit unit = units.get(code, day(asOf));
         // the version as ETag: a village's amendment sends it back as If-Match
         return org.springframework.http.ResponseEntity.ok().eTag(vn.baucu.platform.Versions.etag(unit.version()))
@@ -62,15 +62,15 @@ class AdminUnitApi {
 
     @GetMapping("/admin-units/{code}/history")
     @Operation(summary = "Every version of a unit code, oldest first")
-    List<AdminUnitView> history(@PathVariable String code) {
+    List<AdminUnitView> history(@PathVariable("code") String code) {
         return units.history(code).stream().map(AdminUnitView::of).toList();
     }
 
     @GetMapping("/admin-units/search")
     @Operation(summary = "Search units by name, with or without diacritics")
-    List<AdminUnitView> search(@RequestParam String q,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                               @RequestParam(defaultValue = "20") int limit) {
+    List<AdminUnitView> search(@RequestParam("q") String q,
+                               @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(name = "limit", defaultValue = "20") int limit) {
         return units.search(q, day(asOf), limit).stream().filter(units::canRead).map(AdminUnitView::of).toList();
     }
 
@@ -96,7 +96,7 @@ class AdminUnitApi {
     @PostMapping("/admin-units/{communeCode}/villages")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a village or residential group in a commune")
-    AdminUnitView create(@PathVariable String communeCode, @RequestBody VillageRequest request) {
+    AdminUnitView create(@PathVariable("communeCode") String communeCode, @RequestBody VillageRequest request) {
         LocalDate effective = day(request.effective());
         return AdminUnitView.of(villages.create(communeCode, request.toNewVillage(""), effective, request.decisionRef()));
     }
@@ -104,7 +104,7 @@ class AdminUnitApi {
     @PostMapping("/villages/{code}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Rename a village or change its kind or household count from a date on")
-    org.springframework.http.ResponseEntity<AdminUnitView> amend(@PathVariable String code,
+    org.springframework.http.ResponseEntity<AdminUnitView> amend(@PathVariable("code") String code,
             @RequestBody VillageRequest request,
             @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         AdminUnit amended = villages.amend(code, request.toNewVillage(""), day(request.effective()), request.decisionRef(),
@@ -127,7 +127,7 @@ class AdminUnitApi {
     @PostMapping("/villages/{code}/splits")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Split a village into two or more new ones")
-    List<AdminUnitView> split(@PathVariable String code, @RequestBody SplitRequest request) {
+    List<AdminUnitView> split(@PathVariable("code") String code, @RequestBody SplitRequest request) {
         if (request.parts() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -143,8 +143,8 @@ class AdminUnitApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Import villages from CSV or XLSX (ma_xa, ten, loai, so_ho); all or nothing")
     List<AdminUnitView> importFile(@RequestPart("file") MultipartFile file,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                                   @RequestParam(required = false) String decisionRef) throws IOException {
+                                   @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                                   @RequestParam(name = "decisionRef", required = false) String decisionRef) throws IOException {
         return villages.importFile(file.getOriginalFilename(), file.getBytes(), day(effective), decisionRef).stream()
                 .map(AdminUnitView::of).toList();
     }

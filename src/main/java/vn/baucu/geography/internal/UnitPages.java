@@ -42,8 +42,8 @@ class UnitPages {
     }
 
     @GetMapping("/units")
-    String index(@RequestParam(required = false) String q,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String index(@RequestParam(name = "q", required = false) String q,
+                 @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                  Model model) {
         LocalDate day = asOf == null ? units.today() : asOf;
         model.addAttribute("asOf", day);
@@ -56,8 +56,8 @@ class UnitPages {
     }
 
     @GetMapping("/units/search")
-    String search(@RequestParam(defaultValue = "") String q,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String search(@RequestParam(name = "q", defaultValue = "") String q,
+                  @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   Model model) {
         LocalDate day = asOf == null ? units.today() : asOf;
         model.addAttribute("asOf", day);
@@ -66,8 +66,8 @@ class UnitPages {
     }
 
     @GetMapping("/units/{code}")
-    String detail(@PathVariable String code,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    String detail(@PathVariable("code") String code,
+                  @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   Model model) {
         LocalDate day = asOf == null ? units.today() : asOf;
         AdminUnit unit = units.get(code, day);
@@ -92,10 +92,10 @@ class UnitPages {
     }
 
     @PostMapping("/units/{code}/villages")
-    String create(@PathVariable String code, @RequestParam String name, @RequestParam String kind,
-                  @RequestParam(required = false) String households,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                  @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String create(@PathVariable("code") String code, @RequestParam("name") String name, @RequestParam("kind") String kind,
+                  @RequestParam(name = "households", required = false) String households,
+                  @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                  @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                   RedirectAttributes redirect) {
         LocalDate day = effective == null ? units.today() : effective;
         return attempt(code, day, model, locale, redirect, "village.created",
@@ -103,9 +103,9 @@ class UnitPages {
     }
 
     @PostMapping("/units/{code}/villages/import")
-    String importFile(@PathVariable String code, @RequestParam("file") MultipartFile file,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                      @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String importFile(@PathVariable("code") String code, @RequestParam("file") MultipartFile file,
+                      @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                      @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                       RedirectAttributes redirect) throws IOException {
         LocalDate day = effective == null ? units.today() : effective;
         byte[] bytes = file.getBytes();
@@ -114,11 +114,11 @@ class UnitPages {
     }
 
     @PostMapping("/units/{code}/villages/merge")
-    String merge(@PathVariable String code, @RequestParam(required = false) List<String> villageCodes,
-                 @RequestParam String name, @RequestParam String kind,
-                 @RequestParam(required = false) String households,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                 @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String merge(@PathVariable("code") String code, @RequestParam(name = "villageCodes", required = false) List<String> villageCodes,
+                 @RequestParam("name") String name, @RequestParam("kind") String kind,
+                 @RequestParam(name = "households", required = false) String households,
+                 @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                 @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                  RedirectAttributes redirect) {
         LocalDate day = effective == null ? units.today() : effective;
         return attempt(code, day, model, locale, redirect, "village.merged",
@@ -127,10 +127,10 @@ class UnitPages {
     }
 
     @PostMapping("/units/{code}/amend")
-    String amend(@PathVariable String code, @RequestParam String name, @RequestParam String kind,
-                 @RequestParam(required = false) String households,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                 @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String amend(@PathVariable("code") String code, @RequestParam("name") String name, @RequestParam("kind") String kind,
+                 @RequestParam(name = "households", required = false) String households,
+                 @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                 @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                  RedirectAttributes redirect) {
         LocalDate day = effective == null ? units.today() : effective;
         return attempt(code, day, model, locale, redirect, "village.amended",
@@ -138,10 +138,10 @@ class UnitPages {
     }
 
     @PostMapping("/units/{code}/split")
-    String split(@PathVariable String code, @RequestParam List<String> names, @RequestParam List<String> kinds,
-                 @RequestParam List<String> households,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
-                 @RequestParam(required = false) String decisionRef, Model model, Locale locale,
+    String split(@PathVariable("code") String code, @RequestParam("names") List<String> names, @RequestParam("kinds") List<String> kinds,
+                 @RequestParam("households") List<String> households,
+                 @RequestParam(name = "effective", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effective,
+                 @RequestParam(name = "decisionRef", required = false) String decisionRef, Model model, Locale locale,
                  RedirectAttributes redirect) {
         LocalDate day = effective == null ? units.today() : effective;
         AdminUnit village = units.get(code, day);

@@ -63,24 +63,24 @@ class PartyApi {
 
     @GetMapping("/api/v1/party/cells")
     @Operation(summary = "The cells within a unit")
-    List<PartyCells.CellView> listCells(@RequestParam String scope, @RequestParam LocalDate asOf) {
+    List<PartyCells.CellView> listCells(@RequestParam("scope") String scope, @RequestParam("asOf") LocalDate asOf) {
         return cells.list(scope, asOf);
     }
 
     @GetMapping("/api/v1/party/cells/{id}")
-    PartyCells.CellView cell(@PathVariable long id) {
+    PartyCells.CellView cell(@PathVariable("id") long id) {
         return cells.get(id);
     }
 
     @GetMapping("/api/v1/party/cells/{id}/members")
     @Operation(summary = "The cell's members (the read is audited)")
-    List<PartyCells.Member> members(@PathVariable long id) {
+    List<PartyCells.Member> members(@PathVariable("id") long id) {
         return cells.members(id);
     }
 
     @PostMapping("/api/v1/party/cells/{id}/members")
     @Operation(summary = "Adds members, all or nothing, every bad row named")
-    ResponseEntity<List<PartyCells.Member>> addMembers(@PathVariable long id, @RequestBody List<PartyCells.NewMember> m) {
+    ResponseEntity<List<PartyCells.Member>> addMembers(@PathVariable("id") long id, @RequestBody List<PartyCells.NewMember> m) {
         return ResponseEntity.status(HttpStatus.CREATED).body(cells.addMembers(id, m));
     }
 
@@ -92,7 +92,7 @@ class PartyApi {
     @PostMapping("/api/v1/party/cells/{id}/congresses")
     @Operation(summary = "Convenes a congress for a term: a members' congress (the recognised village head is the "
             + "proposed secretary) or a delegates' congress with its full and alternate delegates")
-    ResponseEntity<Congresses.CongressView> convene(@PathVariable long id, @RequestBody NewCongress c) {
+    ResponseEntity<Congresses.CongressView> convene(@PathVariable("id") long id, @RequestBody NewCongress c) {
         if (c == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -108,12 +108,12 @@ class PartyApi {
     }
 
     @GetMapping("/api/v1/party/cells/{id}/congresses")
-    List<Congresses.CongressView> congressesOf(@PathVariable long id) {
+    List<Congresses.CongressView> congressesOf(@PathVariable("id") long id) {
         return congresses.ofCell(id);
     }
 
     @GetMapping("/api/v1/party/congresses/{id}")
-    ResponseEntity<Congresses.CongressView> congress(@PathVariable long id) {
+    ResponseEntity<Congresses.CongressView> congress(@PathVariable("id") long id) {
         return withVersion(HttpStatus.OK, congresses.get(id));
     }
 
@@ -122,7 +122,7 @@ class PartyApi {
 
     @PutMapping("/api/v1/party/congresses/{id}/attendance")
     @Operation(summary = "Who was absent for the whole congress (and whether the reason was accepted): the roll and the quorum")
-    ResponseEntity<Congresses.CongressView> attendance(@PathVariable long id, @RequestBody Attendance a,
+    ResponseEntity<Congresses.CongressView> attendance(@PathVariable("id") long id, @RequestBody Attendance a,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return withVersion(HttpStatus.OK, congresses.recordAttendance(id, a == null ? List.of() : a.absences(),
                 Versions.ifMatch(ifMatch)));
@@ -130,14 +130,14 @@ class PartyApi {
 
     @PostMapping("/api/v1/party/congresses/{id}/votes")
     @Operation(summary = "The list of the next ballot (committee or secretary), approved by a show of hands")
-    ResponseEntity<Congresses.Vote> setList(@PathVariable long id, @RequestBody Congresses.NewList list) {
+    ResponseEntity<Congresses.Vote> setList(@PathVariable("id") long id, @RequestBody Congresses.NewList list) {
         Congresses.Vote v = congresses.setList(id, list);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(v.version())).body(v);
     }
 
     @PostMapping("/api/v1/party/votes/{id}/entries")
     @Operation(summary = "One of the two independent entries of a ballot's count (Idempotency-Key required)")
-    ResponseEntity<Congresses.EntryReceipt> enter(@PathVariable long id, @RequestBody Congresses.CountEntry entry,
+    ResponseEntity<Congresses.EntryReceipt> enter(@PathVariable("id") long id, @RequestBody Congresses.CountEntry entry,
             @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Outcome<Congresses.EntryReceipt> o = congresses.enter(id, entry, Idempotency.key(key));
         return ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -147,7 +147,7 @@ class PartyApi {
     @PostMapping("/api/v1/party/votes/{id}/ballots")
     @Operation(summary = "One of the two entries of a ballot's count, counted from its papers' marks (only the counts"
             + " are stored; Idempotency-Key required)")
-    ResponseEntity<Congresses.BallotsReceipt> enterBallots(@PathVariable long id, @RequestBody Congresses.BallotPapers papers,
+    ResponseEntity<Congresses.BallotsReceipt> enterBallots(@PathVariable("id") long id, @RequestBody Congresses.BallotPapers papers,
             @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         Idempotency.Outcome<Congresses.BallotsReceipt> o = congresses.enterBallots(id, papers, Idempotency.key(key));
         return ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -159,7 +159,7 @@ class PartyApi {
 
     @PostMapping("/api/v1/party/votes/{id}/resolution")
     @Operation(summary = "Someone who made neither entry keeps FIRST or SECOND, or sends the count back (reenter)")
-    Congresses.Vote resolve(@PathVariable long id, @RequestBody Resolution r) {
+    Congresses.Vote resolve(@PathVariable("id") long id, @RequestBody Resolution r) {
         if (r == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -168,14 +168,14 @@ class PartyApi {
 
     @PostMapping("/api/v1/party/votes/{id}/certification")
     @Operation(summary = "Certifies a verified count (If-Match) and decides it with PARTY_CELL_2024")
-    ResponseEntity<Congresses.Vote> certify(@PathVariable long id,
+    ResponseEntity<Congresses.Vote> certify(@PathVariable("id") long id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Congresses.Vote v = congresses.certify(id, Versions.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(v.version())).body(v);
     }
 
     @PostMapping("/api/v1/party/congresses/{id}/closing")
-    ResponseEntity<Congresses.CongressView> close(@PathVariable long id,
+    ResponseEntity<Congresses.CongressView> close(@PathVariable("id") long id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return withVersion(HttpStatus.OK, congresses.close(id, Versions.ifMatch(ifMatch)));
     }
@@ -185,7 +185,7 @@ class PartyApi {
 
     @PostMapping("/api/v1/party/congresses/{id}/ratification")
     @Operation(summary = "The superior committee's ratification (chuẩn y): decision number and date")
-    ResponseEntity<Congresses.CongressView> ratify(@PathVariable long id, @RequestBody Ratification r) {
+    ResponseEntity<Congresses.CongressView> ratify(@PathVariable("id") long id, @RequestBody Ratification r) {
         if (r == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -194,25 +194,25 @@ class PartyApi {
 
     @GetMapping("/api/v1/party/congresses/{id}/minutes.pdf")
     @Operation(summary = "The congress's election minutes (attendance, each ballot's count and result) as a PDF")
-    ResponseEntity<byte[]> minutesPdf(@PathVariable long id) {
+    ResponseEntity<byte[]> minutesPdf(@PathVariable("id") long id) {
         return pdf(pdf.render(id, false), "bien-ban-dai-hoi-" + id + ".pdf");
     }
 
     @GetMapping("/api/v1/party/congresses/{id}/report.pdf")
     @Operation(summary = "The report of the congress's result to the superior committee, as a PDF")
-    ResponseEntity<byte[]> reportPdf(@PathVariable long id) {
+    ResponseEntity<byte[]> reportPdf(@PathVariable("id") long id) {
         return pdf(pdf.render(id, true), "bao-cao-dai-hoi-" + id + ".pdf");
     }
 
     @GetMapping("/api/v1/party/unified-post")
     @Operation(summary = "Whether each village's cell secretary is its recognised head, rolled up, with every shortfall")
-    UnifiedPost.Report unifiedPost(@RequestParam String scope, @RequestParam LocalDate asOf) {
+    UnifiedPost.Report unifiedPost(@RequestParam("scope") String scope, @RequestParam("asOf") LocalDate asOf) {
         return unifiedPost.report(scope, asOf);
     }
 
     @GetMapping("/api/v1/party/unified-post.xlsx")
     @Operation(summary = "The same report as an Excel workbook (units, shortfalls)")
-    ResponseEntity<byte[]> unifiedPostXlsx(@RequestParam String scope, @RequestParam LocalDate asOf,
+    ResponseEntity<byte[]> unifiedPostXlsx(@RequestParam("scope") String scope, @RequestParam("asOf") LocalDate asOf,
                                            java.util.Locale locale) {
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"nhat-the-hoa-" + scope + "-" + asOf + ".xlsx\"")

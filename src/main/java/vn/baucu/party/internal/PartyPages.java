@@ -48,7 +48,7 @@ class PartyPages {
     }
 
     @GetMapping("/party/cells")
-    String cellList(@RequestParam(required = false) String scope, Model model) {
+    String cellList(@RequestParam(name = "scope", required = false) String scope, Model model) {
         String unit = scope == null || scope.isBlank() ? authorization.currentUser().unitCode() : scope.strip();
         LocalDate day = units.today();
         model.addAttribute("scope", unit);
@@ -58,9 +58,9 @@ class PartyPages {
     }
 
     @PostMapping("/party/cells")
-    String createCell(@RequestParam(required = false) String village, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) String superior,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+    String createCell(@RequestParam(name = "village", required = false) String village, @RequestParam(name = "name", required = false) String name,
+                      @RequestParam(name = "superior", required = false) String superior,
+                      @RequestParam(name = "since", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
                       Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             var c = cells.create(village, name, superior, since);
@@ -76,7 +76,7 @@ class PartyPages {
      * viên, Miễn sinh hoạt), all or nothing, every refused row named, as the API's {@code POST …/members}.
      */
     @PostMapping("/party/cells/{id}/members")
-    String importMembers(@PathVariable long id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+    String importMembers(@PathVariable("id") long id, @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
                          Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.members-added", "/party/cells/" + id, () -> {
             if (file == null || file.isEmpty()) {
@@ -98,7 +98,7 @@ class PartyPages {
     }
 
     @GetMapping("/party/cells/{id}")
-    String cell(@PathVariable long id, Model model) {
+    String cell(@PathVariable("id") long id, Model model) {
         model.addAttribute("cell", cells.get(id));
         model.addAttribute("members", cells.members(id));
         model.addAttribute("congresses", congresses.ofCell(id));
@@ -106,9 +106,9 @@ class PartyPages {
     }
 
     @PostMapping("/party/cells/{id}/congresses")
-    String convene(@PathVariable long id, @RequestParam(required = false) String term,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-                   @RequestParam(required = false) Integer committeeSeats, @RequestParam Map<String, String> form,
+    String convene(@PathVariable("id") long id, @RequestParam(name = "term", required = false) String term,
+                   @RequestParam(name = "heldOn", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+                   @RequestParam(name = "committeeSeats", required = false) Integer committeeSeats, @RequestParam Map<String, String> form,
                    Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             var c = "DELEGATES".equals(form.get("kind"))
@@ -122,7 +122,7 @@ class PartyPages {
     }
 
     @GetMapping("/party/congresses/{id}")
-    String congress(@PathVariable long id, Model model) {
+    String congress(@PathVariable("id") long id, Model model) {
         var c = congresses.get(id);
         model.addAttribute("congress", c);
         model.addAttribute("members", cells.members(c.cellId()));
@@ -148,7 +148,7 @@ class PartyPages {
     }
 
     @PostMapping("/party/congresses/{id}/attendance")
-    String attendance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale,
+    String attendance(@PathVariable("id") long id, @RequestParam Map<String, String> form, Model model, Locale locale,
                       RedirectAttributes redirect, HttpServletResponse response) {
         var c = congresses.get(id);
         java.util.List<vn.baucu.party.Congresses.Absence> absences = new java.util.ArrayList<>();
@@ -170,7 +170,7 @@ class PartyPages {
     }
 
     @PostMapping("/party/congresses/{id}/votes")
-    String list(@PathVariable long id, @RequestParam Map<String, String> form,
+    String list(@PathVariable("id") long id, @RequestParam Map<String, String> form,
                 @RequestParam(name = "nominee", required = false) java.util.List<Long> nominees, Model model,
                 Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         java.util.List<vn.baucu.party.Congresses.FloorNomination> floor = number(form.get("floor")) == null
@@ -184,7 +184,7 @@ class PartyPages {
     }
 
     @PostMapping("/party/congresses/{id}/votes/{vote}/entries")
-    String enter(@PathVariable long id, @PathVariable long vote, @RequestParam Map<String, String> form, Model model,
+    String enter(@PathVariable("id") long id, @PathVariable("vote") long vote, @RequestParam Map<String, String> form, Model model,
                  Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         java.util.List<vn.baucu.party.Congresses.CountEntry.MemberVotes> votes = new java.util.ArrayList<>();
         form.forEach((k, v) -> {
@@ -209,7 +209,7 @@ class PartyPages {
      * judges every paper by the Party's rules and enters the counts (only the counts are stored).
      */
     @PostMapping("/party/congresses/{id}/votes/{vote}/ballots")
-    String enterBallots(@PathVariable long id, @PathVariable long vote, @RequestParam Map<String, String> form, Model model,
+    String enterBallots(@PathVariable("id") long id, @PathVariable("vote") long vote, @RequestParam Map<String, String> form, Model model,
                         Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.entered", "/party/congresses/" + id, () -> {
             var v = congresses.get(id).votes().stream().filter(x -> x.id() == vote).findFirst()
@@ -240,30 +240,30 @@ class PartyPages {
     }
 
     @PostMapping("/party/congresses/{id}/votes/{vote}/resolution")
-    String resolve(@PathVariable long id, @PathVariable long vote, @RequestParam(required = false) String keep,
-                   @RequestParam(required = false) String reenter, Model model, Locale locale,
+    String resolve(@PathVariable("id") long id, @PathVariable("vote") long vote, @RequestParam(name = "keep", required = false) String keep,
+                   @RequestParam(name = "reenter", required = false) String reenter, Model model, Locale locale,
                    RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.resolved", "/party/congresses/" + id,
                 () -> congresses.resolve(vote, blank(keep), "true".equals(reenter)), () -> congress(id, model));
     }
 
     @PostMapping("/party/congresses/{id}/votes/{vote}/certification")
-    String certify(@PathVariable long id, @PathVariable long vote, @RequestParam(required = false) String version,
+    String certify(@PathVariable("id") long id, @PathVariable("vote") long vote, @RequestParam(name = "version", required = false) String version,
                    Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.certified", "/party/congresses/" + id,
                 () -> congresses.certify(vote, number(version)), () -> congress(id, model));
     }
 
     @PostMapping("/party/congresses/{id}/closing")
-    String close(@PathVariable long id, @RequestParam(required = false) String version, Model model, Locale locale,
+    String close(@PathVariable("id") long id, @RequestParam(name = "version", required = false) String version, Model model, Locale locale,
                  RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.closed", "/party/congresses/" + id,
                 () -> congresses.close(id, number(version)), () -> congress(id, model));
     }
 
     @PostMapping("/party/congresses/{id}/ratification")
-    String ratify(@PathVariable long id, @RequestParam(required = false) String decisionNo,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+    String ratify(@PathVariable("id") long id, @RequestParam(name = "decisionNo", required = false) String decisionNo,
+                  @RequestParam(name = "decidedOn", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
                   Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "party.page.ratified", "/party/congresses/" + id,
                 () -> congresses.ratify(id, decisionNo, decidedOn), () -> congress(id, model));
@@ -292,7 +292,7 @@ class PartyPages {
     }
 
     @GetMapping("/party/unified-post")
-    String unifiedPost(@RequestParam(required = false) String scope, @RequestParam(required = false) LocalDate asOf,
+    String unifiedPost(@RequestParam(name = "scope", required = false) String scope, @RequestParam(name = "asOf", required = false) LocalDate asOf,
                        Model model) {
         String unit = scope == null || scope.isBlank() ? authorization.currentUser().unitCode() : scope.strip();
         LocalDate day = asOf == null ? units.today() : asOf;

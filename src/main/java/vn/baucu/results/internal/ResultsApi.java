@@ -41,7 +41,7 @@ class ResultsApi {
     @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/result-minutes.pdf",
             produces = org.springframework.http.MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The election board's minutes of the result in an electoral unit (Điều 77), summed from its polling areas")
-    ResponseEntity<byte[]> unitResult(@PathVariable long id, @PathVariable String place) {
+    ResponseEntity<byte[]> unitResult(@PathVariable("id") long id, @PathVariable("place") String place) {
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .body(unitResultPdf.render(id, place));
     }
@@ -52,7 +52,7 @@ class ResultsApi {
     @PostMapping("/api/v1/elections/{id}/contests/{place}/follow-up")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "The re-election the result calls for: a new election of the village with the same list and eligible candidates")
-    vn.baucu.election.ElectionView followUp(@PathVariable long id, @PathVariable String place,
+    vn.baucu.election.ElectionView followUp(@PathVariable("id") long id, @PathVariable("place") String place,
                                             @org.springframework.web.bind.annotation.RequestBody FollowUpRequest r) {
         if (r == null) {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
@@ -66,7 +66,7 @@ class ResultsApi {
     @PostMapping("/api/v1/elections/{id}/contests/{place}/follow-up/unheld")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "The National Election Council's decision to hold no additional election for an NA unit left short (Điều 79 khoản 1): the seats stay vacant")
-    ContestResults.LeftUnheld unheld(@PathVariable long id, @PathVariable String place,
+    ContestResults.LeftUnheld unheld(@PathVariable("id") long id, @PathVariable("place") String place,
                                      @org.springframework.web.bind.annotation.RequestBody UnheldRequest r) {
         if (r == null) {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
@@ -81,7 +81,7 @@ class ResultsApi {
     @PostMapping("/api/v1/elections/{id}/contests/{place}/interim-head")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "The interim head the commune appoints while nobody is elected (6 months at most under the 2008 rules)")
-    ContestResults.InterimHead interim(@PathVariable long id, @PathVariable String place,
+    ContestResults.InterimHead interim(@PathVariable("id") long id, @PathVariable("place") String place,
                                        @org.springframework.web.bind.annotation.RequestBody InterimRequest r) {
         if (r == null) {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
@@ -96,7 +96,7 @@ class ResultsApi {
     @PostMapping("/api/v1/elections/{id}/contests/{place}/recognition")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "The commune chair's decision recognising the village head elected by the certified minutes")
-    ContestResults.Recognition recognise(@PathVariable long id, @PathVariable String place,
+    ContestResults.Recognition recognise(@PathVariable("id") long id, @PathVariable("place") String place,
                                          @org.springframework.web.bind.annotation.RequestBody RecognitionRequest r) {
         if (r == null) {
             throw vn.baucu.platform.DomainException.badRequest("problem.malformed-body");
@@ -107,29 +107,29 @@ class ResultsApi {
     @GetMapping(path = "/api/v1/elections/{id}/contests/{place}/recognition.pdf",
             produces = org.springframework.http.MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The recognition decision (Quyết định công nhận) as a PDF")
-    ResponseEntity<byte[]> recognitionPdf(@PathVariable long id, @PathVariable String place) {
+    ResponseEntity<byte[]> recognitionPdf(@PathVariable("id") long id, @PathVariable("place") String place) {
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .body(recognitionPdf.render(id, place));
     }
 
     @GetMapping("/api/v1/elections/{id}/results")
     @Operation(summary = "The live results of an election for officials: summary, units, every contest with its outcome")
-    ResponseEntity<Map<String, Object>> results(@PathVariable long id) {
+    ResponseEntity<Map<String, Object>> results(@PathVariable("id") long id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(report.document(id));
     }
 
     @PostMapping("/api/v1/elections/{id}/results/publications")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Publish the results as a new immutable snapshot (never for a rehearsal)")
-    Map<String, Object> publish(@PathVariable long id) {
+    Map<String, Object> publish(@PathVariable("id") long id) {
         var s = snapshots.publish(id);
         return Map.of("version", s.version(), "publishedAt", s.publishedAt().toString(), "sha256", s.sha256());
     }
 
     @GetMapping(path = "/api/v1/public/elections/{id}/results", produces = "application/json")
     @Operation(summary = "Public: the latest published snapshot (?version=N for an earlier one); 404 before any, always for a rehearsal")
-    ResponseEntity<byte[]> published(@PathVariable long id,
-                                     @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+    ResponseEntity<byte[]> published(@PathVariable("id") long id,
+                                     @org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) Integer version,
                                      org.springframework.web.context.request.WebRequest request) {
         var head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
@@ -153,8 +153,8 @@ class ResultsApi {
     @GetMapping(path = "/api/v1/public/elections/{id}/download.zip", produces = "application/zip")
     @Operation(summary = "Public open data: the published snapshot, every certified minutes behind it exactly as hashed, "
             + "CSV of both, and a manifest of SHA-256 hashes (check it with: java -jar baucu.jar verify <download>)")
-    ResponseEntity<byte[]> download(@PathVariable long id,
-                                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+    ResponseEntity<byte[]> download(@PathVariable("id") long id,
+                                    @org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) Integer version) {
         var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
         return ResponseEntity.ok().eTag("\"" + s.sha256() + "-zip\"")
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(version == null ? 60 : 86_400)).cachePublic())
@@ -165,8 +165,8 @@ class ResultsApi {
 
     @GetMapping(path = "/api/v1/public/elections/{id}/results.csv", produces = "text/csv;charset=UTF-8")
     @Operation(summary = "Public: the published snapshot as CSV, one row per contest and candidate")
-    ResponseEntity<String> publishedCsv(@PathVariable long id,
-                                        @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+    ResponseEntity<String> publishedCsv(@PathVariable("id") long id,
+                                        @org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) Integer version) {
         var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
         return ResponseEntity.ok().eTag("\"" + s.sha256() + "-csv\"")
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic()).body(snapshots.csv(s));
@@ -174,8 +174,8 @@ class ResultsApi {
 
     @GetMapping(path = "/api/v1/public/elections/{id}/contests/{place}", produces = "application/json")
     @Operation(summary = "Public: one contest of the published snapshot with every polling area's certified figures")
-    ResponseEntity<Map<String, Object>> publishedContest(@PathVariable long id, @PathVariable String place,
-            @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version) {
+    ResponseEntity<Map<String, Object>> publishedContest(@PathVariable("id") long id, @PathVariable("place") String place,
+            @org.springframework.web.bind.annotation.RequestParam(name = "version", required = false) Integer version) {
         var s = snapshots.published(id, version).orElseThrow(() -> vn.baucu.platform.DomainException.notFound("results.not-published", id));
         Map<String, Object> contest = snapshots.contest(s, place)
                 .orElseThrow(() -> vn.baucu.platform.DomainException.notFound("body.contest-not-found", place));
@@ -195,7 +195,7 @@ class ResultsApi {
 
     @PostMapping("/api/v1/elections/{id}/results/recomputation")
     @Operation(summary = "Recompute every contest from its certified minutes; lists the contests whose stored result differed")
-    Recomputation recompute(@PathVariable long id) {
+    Recomputation recompute(@PathVariable("id") long id) {
         List<String> differed = results.recomputeAll(id);
         return new Recomputation(report.contestCount(id), differed);
     }

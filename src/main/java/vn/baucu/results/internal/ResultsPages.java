@@ -27,7 +27,7 @@ class ResultsPages {
     }
 
     @GetMapping("/elections/{id}/results")
-    String results(@PathVariable long id, Model model) {
+    String results(@PathVariable("id") long id, Model model) {
         model.addAttribute("doc", report.document(id));
         model.addAttribute("electionId", id);
         model.addAttribute("published", snapshots.published(id, null).orElse(null));
@@ -35,7 +35,7 @@ class ResultsPages {
     }
 
     @PostMapping("/elections/{id}/results/publications")
-    String publish(@PathVariable long id, Model model, Locale locale, RedirectAttributes redirect,
+    String publish(@PathVariable("id") long id, Model model, Locale locale, RedirectAttributes redirect,
                    HttpServletResponse response) {
         return forms.submit(model, locale, redirect, response, "results.page.published", "/elections/" + id + "/results",
                 () -> snapshots.publish(id), () -> results(id, model));

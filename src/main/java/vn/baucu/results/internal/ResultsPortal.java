@@ -59,7 +59,7 @@ class ResultsPortal {
 
     @GetMapping("/portal/results/{id}")
     @SuppressWarnings("unchecked")
-    void election(@PathVariable long id, @RequestParam(required = false) Integer version, Model model,
+    void election(@PathVariable("id") long id, @RequestParam(name = "version", required = false) Integer version, Model model,
                   HttpServletRequest request, HttpServletResponse response) throws Exception {
         Snapshots.Head head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
@@ -72,7 +72,7 @@ class ResultsPortal {
     }
 
     @GetMapping("/portal/results/{id}/contests/{place}")
-    void contest(@PathVariable long id, @PathVariable String place, @RequestParam(required = false) Integer version,
+    void contest(@PathVariable("id") long id, @PathVariable("place") String place, @RequestParam(name = "version", required = false) Integer version,
                  Model model, HttpServletRequest request, HttpServletResponse response) throws Exception {
         Snapshots.Head head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
@@ -141,7 +141,7 @@ class ResultsPortal {
      */
     @GetMapping("/portal/verify")
     @SuppressWarnings("unchecked")
-    String verify(@RequestParam(required = false) String sha256, Model model) {
+    String verify(@RequestParam(name = "sha256", required = false) String sha256, Model model) {
         model.addAttribute("sha256", sha256 == null ? "" : sha256.strip());
         if (sha256 == null || sha256.isBlank()) {
             return "results/portal-verify";

@@ -30,23 +30,23 @@ class SummariesApi {
 
     @GetMapping("/api/v1/elections/{id}/summaries/committee")
     @Operation(summary = "The election committee's summary of its electoral units (NA: a province, Điều 83; HĐND: Điều 85)")
-    Map<String, Object> committee(@PathVariable long id, @RequestParam String unit) {
+    Map<String, Object> committee(@PathVariable("id") long id, @RequestParam("unit") String unit) {
         return summaries.committee(id, unit);
     }
 
     @GetMapping("/api/v1/elections/{id}/summaries/committee.pdf")
-    ResponseEntity<byte[]> committeePdf(@PathVariable long id, @RequestParam String unit) {
+    ResponseEntity<byte[]> committeePdf(@PathVariable("id") long id, @RequestParam("unit") String unit) {
         return pdf(summaries.committee(id, unit), "tong-hop-" + unit + ".pdf");
     }
 
     @GetMapping("/api/v1/elections/{id}/summaries/national")
     @Operation(summary = "The National Election Council's summary of the provinces (NA, Điều 84)")
-    Map<String, Object> national(@PathVariable long id) {
+    Map<String, Object> national(@PathVariable("id") long id) {
         return summaries.national(id);
     }
 
     @GetMapping("/api/v1/elections/{id}/summaries/national.pdf")
-    ResponseEntity<byte[]> nationalPdf(@PathVariable long id) {
+    ResponseEntity<byte[]> nationalPdf(@PathVariable("id") long id) {
         return pdf(summaries.national(id), "tong-hop-toan-quoc.pdf");
     }
 

@@ -51,9 +51,9 @@ class CitizenLookupPage {
 
     @PostMapping("/portal/lookup")
     @Transactional
-    String lookup(@RequestParam(defaultValue = "") String fullName,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-                  @RequestParam(defaultValue = "") String idLast4, HttpServletRequest request, HttpServletResponse response,
+    String lookup(@RequestParam(name = "fullName", defaultValue = "") String fullName,
+                  @RequestParam(name = "birthDate", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                  @RequestParam(name = "idLast4", defaultValue = "") String idLast4, HttpServletRequest request, HttpServletResponse response,
                   Model model) {
         String client = request.getRemoteAddr();
         var now = clock.instant();

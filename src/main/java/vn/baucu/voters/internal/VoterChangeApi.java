@@ -39,7 +39,7 @@ class VoterChangeApi {
     @PostMapping("/api/v1/voter-lists/{id}/entries")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a voter after posting (until 24 hours before polls open)")
-    Added add(@PathVariable long id, @RequestBody AddRequest r) {
+    Added add(@PathVariable("id") long id, @RequestBody AddRequest r) {
         if (r.sex() == null || r.sex().length() != 1) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -52,13 +52,13 @@ class VoterChangeApi {
 
     @PostMapping("/api/v1/voter-entries/{id}/removal")
     @Operation(summary = "Remove a voter, with the legal reason (COURT_DEPRIVED, DEATH_SENTENCE, PRISON, INCAPACITATED, DIED, MOVED, LISTED_ELSEWHERE)")
-    void remove(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    void remove(@PathVariable("id") long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         changes.remove(id, r.reason(), r.reasonText(), Versions.ifMatch(ifMatch));
     }
 
     @PostMapping("/api/v1/voter-entries/{id}/transfer")
     @Operation(summary = "Move a voter to another list of the same election")
-    Added transfer(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    Added transfer(@PathVariable("id") long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (r.toListId() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -67,13 +67,13 @@ class VoterChangeApi {
 
     @PostMapping("/api/v1/voter-entries/{id}/restriction")
     @Operation(summary = "Votes only for the NA and the provincial HĐND (TEMPORARY_RESIDENT, SOLDIER, DETAINED)")
-    void restrict(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    void restrict(@PathVariable("id") long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         changes.restrict(id, r.reason(), r.reasonText(), Versions.ifMatch(ifMatch));
     }
 
     @PostMapping("/api/v1/voter-entries/{id}/certificate")
     @Operation(summary = "A certificate to vote elsewhere was issued")
-    void certificate(@PathVariable long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    void certificate(@PathVariable("id") long id, @RequestBody ChangeRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         if (r.issuedOn() == null) {
             throw DomainException.badRequest("problem.malformed-body");
         }
@@ -81,7 +81,7 @@ class VoterChangeApi {
     }
 
     @GetMapping("/api/v1/voter-lists/{id}/changes")
-    List<Change> changeList(@PathVariable long id) {
+    List<Change> changeList(@PathVariable("id") long id) {
         return changes.changes(id);
     }
 
@@ -91,7 +91,7 @@ class VoterChangeApi {
     @PostMapping("/api/v1/voter-lists/{id}/complaints")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Receive a complaint about the list (within 30 days of posting; answer due in 5 days)")
-    Complaint complain(@PathVariable long id, @RequestBody ComplaintRequest r) {
+    Complaint complain(@PathVariable("id") long id, @RequestBody ComplaintRequest r) {
         return changes.complain(id, r.entryId(), r.complainant(), r.content(), r.receivedOn());
     }
 
@@ -100,14 +100,14 @@ class VoterChangeApi {
 
     @PostMapping("/api/v1/voter-complaints/{id}/answer")
     @Operation(summary = "Answer a complaint (once; If-Match with the complaint's ETag refuses a stale answer with 412)")
-    org.springframework.http.ResponseEntity<Complaint> answer(@PathVariable long id, @RequestBody AnswerRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
+    org.springframework.http.ResponseEntity<Complaint> answer(@PathVariable("id") long id, @RequestBody AnswerRequest r, @org.springframework.web.bind.annotation.RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Complaint c = changes.answer(id, r.outcome(), r.answer(), r.answeredOn(), Versions.ifMatch(ifMatch));
         return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
     }
 
     @GetMapping("/api/v1/voter-complaints/{id}")
     @Operation(summary = "A complaint, with its version as ETag")
-    org.springframework.http.ResponseEntity<Complaint> complaint(@PathVariable long id) {
+    org.springframework.http.ResponseEntity<Complaint> complaint(@PathVariable("id") long id) {
         Complaint c = changes.complaint(id);
         return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
     }
@@ -118,14 +118,14 @@ class VoterChangeApi {
 
     @GetMapping("/api/v1/voter-entries/{id}")
     @Operation(summary = "A voter-list entry's state, with its version as ETag (send it back as If-Match on a change)")
-    org.springframework.http.ResponseEntity<EntryState> entry(@PathVariable long id) {
+    org.springframework.http.ResponseEntity<EntryState> entry(@PathVariable("id") long id) {
         var e = changes.entry(id);
         return org.springframework.http.ResponseEntity.ok().eTag(Versions.etag(e.version()))
                 .body(new EntryState(e.id(), e.listId(), e.fullName(), e.status(), e.version()));
     }
 
     @GetMapping("/api/v1/voter-lists/{id}/complaints")
-    List<Complaint> complaints(@PathVariable long id) {
+    List<Complaint> complaints(@PathVariable("id") long id) {
         return changes.complaints(id);
     }
 }

@@ -34,9 +34,9 @@ class VoterListApi {
     @PostMapping(path = "/api/v1/elections/{id}/voter-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @Operation(summary = "Import (confirm) the voter list of a polling area or a village: all or nothing, idempotent")
-    VoterListReport confirm(@org.springframework.web.bind.annotation.PathVariable long id,
+    VoterListReport confirm(@org.springframework.web.bind.annotation.PathVariable("id") long id,
                             @RequestPart("file") MultipartFile file,
-                            @RequestParam(required = false) Long pollingArea, @RequestParam(required = false) String village,
+                            @RequestParam(name = "pollingArea", required = false) Long pollingArea, @RequestParam(name = "village", required = false) String village,
                             Locale locale) {
         return voterLists.confirm(id, new VoterLists.Target(pollingArea, village), file.getOriginalFilename(), () -> {
             try {
@@ -49,8 +49,8 @@ class VoterListApi {
 
     @org.springframework.web.bind.annotation.GetMapping(path = "/api/v1/voter-lists/{id}/posting.pdf", produces = "application/pdf")
     @Operation(summary = "The list for public posting (PDF, Vietnamese order, no personal ids, the recorded posting date)")
-    org.springframework.http.ResponseEntity<byte[]> posting(@org.springframework.web.bind.annotation.PathVariable long id,
-            @RequestParam(required = false) String postedOn) {
+    org.springframework.http.ResponseEntity<byte[]> posting(@org.springframework.web.bind.annotation.PathVariable("id") long id,
+            @RequestParam(name = "postedOn", required = false) String postedOn) {
         if (postedOn != null) {
             // recording the posting changes the election's data: POST …/posting, never a GET a link could trigger
             throw DomainException.badRequest("voter.posting-by-post");
@@ -65,7 +65,7 @@ class VoterListApi {
 
     @PostMapping("/api/v1/voter-lists/{id}/posting")
     @Operation(summary = "Record the public posting of a list (niêm yết, Điều 32); for a village it completes the milestone")
-    void recordPosting(@org.springframework.web.bind.annotation.PathVariable long id,
+    void recordPosting(@org.springframework.web.bind.annotation.PathVariable("id") long id,
                        @org.springframework.web.bind.annotation.RequestBody PostingRequest r) {
         voterLists.recordPosting(id, r.postedOn());
     }
@@ -73,7 +73,7 @@ class VoterListApi {
     @org.springframework.web.bind.annotation.GetMapping("/api/v1/elections/{id}/voters")
     @Operation(summary = "Search voters in your scope by name (diacritics optional), personal id or household")
     java.util.List<vn.baucu.voters.VoterHit> search(
-            @org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String q) {
+            @org.springframework.web.bind.annotation.PathVariable("id") long id, @RequestParam("q") String q) {
         return voterLists.search(id, q);
     }
 
@@ -81,8 +81,8 @@ class VoterListApi {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "The rows of a voter list that have problems, with an added \"Lỗi\" column, in the uploaded"
             + " format (xlsx, or CSV as UTF-8 with BOM)")
-    org.springframework.http.ResponseEntity<byte[]> errors(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay, Locale locale) {
+    org.springframework.http.ResponseEntity<byte[]> errors(@RequestPart("file") MultipartFile file, @RequestParam("ruleSet") String ruleSet,
+            @RequestParam("electionDay") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay, Locale locale) {
         var errorFile = voterLists.errorFile(() -> {
             try {
                 return file.getInputStream();
@@ -101,8 +101,8 @@ class VoterListApi {
 
     @PostMapping(path = "/api/v1/voter-lists/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Validate a voter-list file (CSV or XLSX) and report every problem by row and column")
-    VoterListReport validate(@RequestPart("file") MultipartFile file, @RequestParam String ruleSet,
-                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay,
+    VoterListReport validate(@RequestPart("file") MultipartFile file, @RequestParam("ruleSet") String ruleSet,
+                             @RequestParam("electionDay") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate electionDay,
                              Locale locale) {
         return voterLists.validate(file.getOriginalFilename(), () -> {
             try {

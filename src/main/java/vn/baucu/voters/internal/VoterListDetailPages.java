@@ -42,7 +42,7 @@ class VoterListDetailPages {
     }
 
     @GetMapping("/voter-lists/{listId}")
-    String page(@PathVariable long listId, @RequestParam(required = false) String q, Model model) {
+    String page(@PathVariable("listId") long listId, @RequestParam(name = "q", required = false) String q, Model model) {
         var page = changes.list(listId);
         model.addAttribute("page", page);
         model.addAttribute("q", q);
@@ -60,10 +60,10 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/entries")
-    String add(@PathVariable long listId, @RequestParam(required = false) String fullName,
-               @RequestParam(required = false) LocalDate birthDate, @RequestParam(defaultValue = "") String sex,
-               @RequestParam(required = false) String personalId, @RequestParam(required = false) String residence,
-               @RequestParam(required = false) String household, @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect,
+    String add(@PathVariable("listId") long listId, @RequestParam(name = "fullName", required = false) String fullName,
+               @RequestParam(name = "birthDate", required = false) LocalDate birthDate, @RequestParam(name = "sex", defaultValue = "") String sex,
+               @RequestParam(name = "personalId", required = false) String personalId, @RequestParam(name = "residence", required = false) String residence,
+               @RequestParam(name = "household", required = false) String household, @RequestParam(name = "reason", required = false) String reason, Model model, Locale locale, RedirectAttributes redirect,
                HttpServletResponse response) {
         return attempt(listId, "voter.page.added", model, locale, redirect, response, () -> {
             if (sex.length() != 1) {
@@ -75,8 +75,8 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/entries/{entryId}/removal")
-    String remove(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) String reasonText, Model model, Locale locale,
+    String remove(@PathVariable("listId") long listId, @PathVariable("entryId") long entryId, @RequestParam(name = "reason", required = false) String reason,
+                  @RequestParam(name = "reasonText", required = false) String reasonText, Model model, Locale locale,
                   RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.removed", model, locale, redirect, response, () -> {
             changes.remove(entryId, reason, reasonText);
@@ -85,8 +85,8 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/entries/{entryId}/restriction")
-    String restrict(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) String reason,
-                    @RequestParam(required = false) String reasonText, Model model, Locale locale,
+    String restrict(@PathVariable("listId") long listId, @PathVariable("entryId") long entryId, @RequestParam(name = "reason", required = false) String reason,
+                    @RequestParam(name = "reasonText", required = false) String reasonText, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.restricted", model, locale, redirect, response, () -> {
             changes.restrict(entryId, reason, reasonText);
@@ -95,8 +95,8 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/entries/{entryId}/certificate")
-    String certificate(@PathVariable long listId, @PathVariable long entryId,
-                       @RequestParam(required = false) LocalDate issuedOn, Model model, Locale locale,
+    String certificate(@PathVariable("listId") long listId, @PathVariable("entryId") long entryId,
+                       @RequestParam(name = "issuedOn", required = false) LocalDate issuedOn, Model model, Locale locale,
                        RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.certified", model, locale, redirect, response, () -> {
             if (issuedOn == null) {
@@ -108,8 +108,8 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/entries/{entryId}/transfer")
-    String transfer(@PathVariable long listId, @PathVariable long entryId, @RequestParam(required = false) Long toListId,
-                    @RequestParam(required = false) String reasonText, Model model, Locale locale,
+    String transfer(@PathVariable("listId") long listId, @PathVariable("entryId") long entryId, @RequestParam(name = "toListId", required = false) Long toListId,
+                    @RequestParam(name = "reasonText", required = false) String reasonText, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.transferred", model, locale, redirect, response, () -> {
             if (toListId == null) {
@@ -120,7 +120,7 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/posting")
-    String posting(@PathVariable long listId, @RequestParam(required = false) LocalDate postedOn, Model model, Locale locale,
+    String posting(@PathVariable("listId") long listId, @RequestParam(name = "postedOn", required = false) LocalDate postedOn, Model model, Locale locale,
                    RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.posting-recorded", model, locale, redirect, response, () -> {
             voterLists.recordPosting(listId, postedOn);
@@ -129,17 +129,17 @@ class VoterListDetailPages {
     }
 
     @PostMapping("/voter-lists/{listId}/complaints")
-    String complain(@PathVariable long listId, @RequestParam(required = false) Long entryId,
-                    @RequestParam(required = false) String complainant, @RequestParam(required = false) String content,
-                    @RequestParam(required = false) LocalDate receivedOn, Model model, Locale locale,
+    String complain(@PathVariable("listId") long listId, @RequestParam(name = "entryId", required = false) Long entryId,
+                    @RequestParam(name = "complainant", required = false) String complainant, @RequestParam(name = "content", required = false) String content,
+                    @RequestParam(name = "receivedOn", required = false) LocalDate receivedOn, Model model, Locale locale,
                     RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.complaint-received", model, locale, redirect, response,
                 () -> changes.complain(listId, entryId, complainant, content, receivedOn));
     }
 
     @PostMapping("/voter-lists/{listId}/complaints/{complaintId}/answer")
-    String answer(@PathVariable long listId, @PathVariable long complaintId, @RequestParam(required = false) String outcome,
-                  @RequestParam(required = false) String answer, @RequestParam(required = false) LocalDate answeredOn,
+    String answer(@PathVariable("listId") long listId, @PathVariable("complaintId") long complaintId, @RequestParam(name = "outcome", required = false) String outcome,
+                  @RequestParam(name = "answer", required = false) String answer, @RequestParam(name = "answeredOn", required = false) LocalDate answeredOn,
                   Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         return attempt(listId, "voter.page.complaint-answered", model, locale, redirect, response,
                 () -> changes.answer(complaintId, outcome, answer, answeredOn));

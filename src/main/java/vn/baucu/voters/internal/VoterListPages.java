@@ -55,8 +55,8 @@ class VoterListPages {
     }
 
     @GetMapping("/elections/{id}/voter-lists")
-    String page(@PathVariable long id, @RequestParam(required = false) String commune,
-                @RequestParam(required = false) String find, Model model) {
+    String page(@PathVariable("id") long id, @RequestParam(name = "commune", required = false) String commune,
+                @RequestParam(name = "find", required = false) String find, Model model) {
         model.addAttribute("election", elections.get(id));
         model.addAttribute("commune", commune);
         model.addAttribute("find", find);
@@ -69,8 +69,8 @@ class VoterListPages {
     }
 
     @PostMapping("/elections/{id}/voter-lists/check")
-    String check(@PathVariable long id, @RequestParam("file") MultipartFile file,
-                 @RequestParam(required = false) Long pollingArea, @RequestParam(required = false) String village,
+    String check(@PathVariable("id") long id, @RequestParam("file") MultipartFile file,
+                 @RequestParam(name = "pollingArea", required = false) Long pollingArea, @RequestParam(name = "village", required = false) String village,
                  Model model, Locale locale) throws IOException {
         var election = elections.get(id);
         model.addAttribute("election", election);
@@ -112,7 +112,7 @@ class VoterListPages {
 
     /** The staged upload's rows with problems, with the added "Lỗi" column, in the uploaded format. */
     @GetMapping("/elections/{id}/voter-lists/staged/{token}/errors")
-    org.springframework.http.ResponseEntity<byte[]> errorFile(@PathVariable long id, @PathVariable UUID token, Locale locale) {
+    org.springframework.http.ResponseEntity<byte[]> errorFile(@PathVariable("id") long id, @PathVariable("token") UUID token, Locale locale) {
         var election = elections.get(id);
         VoterLists.ErrorFile errors;
         try (var staged = staging.fetch(token, authorization.currentUser().username())) {
@@ -130,8 +130,8 @@ class VoterListPages {
     }
 
     @PostMapping("/elections/{id}/voter-lists/confirm")
-    String confirm(@PathVariable long id, @RequestParam UUID token, @RequestParam(required = false) Long pollingArea,
-                   @RequestParam(required = false) String village, Model model, Locale locale) {
+    String confirm(@PathVariable("id") long id, @RequestParam("token") UUID token, @RequestParam(name = "pollingArea", required = false) Long pollingArea,
+                   @RequestParam(name = "village", required = false) String village, Model model, Locale locale) {
         var target = target(pollingArea, village);
         voterLists.requireImporter(id, target);
         String user = authorization.currentUser().username();
@@ -166,7 +166,7 @@ class VoterListPages {
     }
 
     @GetMapping("/elections/{id}/voter-lists/jobs/{job}")
-    String progress(@PathVariable long id, @PathVariable UUID job, Model model) {
+    String progress(@PathVariable("id") long id, @PathVariable("job") UUID job, Model model) {
         var user = authorization.currentUser();
         model.addAttribute("electionId", id);
         model.addAttribute("progress", jobs.view(job, user.username(), user.isSystemAdmin()));
