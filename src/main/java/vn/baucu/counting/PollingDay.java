@@ -427,18 +427,16 @@ public class PollingDay {
         if (byPlace) {
             communes = List.of(root.level() == UnitLevel.VILLAGE ? root.parentCode() : root.code());
         } else {
-            for (AdminUnit c : units.list(UnitLevel.COMMUNE, root == null ? null : root.code(), day)) {
+            for (AdminUnit u : units.downToCommunes(root, day).values()) {
+                names.put(u.code(), u.name());
+                if (u.level() != UnitLevel.COMMUNE) {
+                    continue;
+                }
                 // under the nation: its province; under a province: its district where there are districts; else itself
-                String child = root == null ? c.provinceCode()
-                        : root.level() == UnitLevel.PROVINCE && !root.code().equals(c.parentCode()) ? c.parentCode()
-                        : c.code();
-                childOf.put(c.code(), child);
-                names.put(c.code(), c.name());
-            }
-            if (root == null) {
-                units.list(UnitLevel.PROVINCE, null, day).forEach(p -> names.put(p.code(), p.name()));
-            } else if (root.level() == UnitLevel.PROVINCE) {
-                units.list(UnitLevel.DISTRICT, root.code(), day).forEach(d -> names.put(d.code(), d.name()));
+                String child = root == null ? u.provinceCode()
+                        : root.level() == UnitLevel.PROVINCE && !root.code().equals(u.parentCode()) ? u.parentCode()
+                        : u.code();
+                childOf.put(u.code(), child);
             }
             communes = root == null ? null : List.copyOf(childOf.keySet());
         }

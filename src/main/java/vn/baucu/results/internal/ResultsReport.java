@@ -228,19 +228,8 @@ class ResultsReport {
             for (String code : byCommune.keySet()) {
                 units.find(code, day).filter(u -> u.level() == UnitLevel.COMMUNE).ifPresent(u -> known.put(u.code(), u));
             }
-        } else if (scope != null && scope.level() == UnitLevel.COMMUNE) {
-            known.put(scope.code(), scope);
         } else {
-            String under = scope == null ? null : scope.code();
-            List<UnitLevel> levels = scope == null ? List.of(UnitLevel.PROVINCE, UnitLevel.DISTRICT, UnitLevel.COMMUNE)
-                    : scope.level() == UnitLevel.PROVINCE ? List.of(UnitLevel.DISTRICT, UnitLevel.COMMUNE)
-                    : List.of(UnitLevel.COMMUNE);
-            for (UnitLevel level : levels) {
-                units.list(level, under, day).forEach(u -> known.put(u.code(), u));
-            }
-            if (scope != null) {
-                known.put(scope.code(), scope);
-            }
+            known.putAll(units.downToCommunes(scope, day));
         }
         Map<String, Sums> all = new HashMap<>();
         for (var entry : byCommune.entrySet()) {
