@@ -42,12 +42,17 @@ import vn.baucu.support.VillageElections;
  * characters long or full of markup, quotes, SQL and right-to-left marks, the JSON cut short, paths and parameters
  * garbled — a fixed number of times per endpoint from a printed seed (a failure is replayed with
  * {@code -Dfuzz.seed=<seed>}). Every answer must be a clear 4xx or a correct 2xx, never a 5xx, and nothing is echoed
- * as markup.
+ * as markup. No input may hang the server: each answer must come within {@link #HANG_SECONDS} (a bound for a request
+ * that never ends, not a speed goal: the slowest answer per endpoint is printed). Nor may the inputs make it keep
+ * memory: the heap in use after a full collection may grow by at most {@link #GROWTH_MB} over the whole run (a cache
+ * keyed by what a client sends, or a buffer kept per request, would fail it).
  */
 @BaucuIntegrationTest
 class HostileInputIT {
 
     static final int PER_TARGET = Integer.getInteger("fuzz.inputs", 250);
+    static final int HANG_SECONDS = Integer.getInteger("fuzz.hang-seconds", 20);
+    static final int GROWTH_MB = Integer.getInteger("fuzz.growth-mb", 64);
     static final String[] NASTY = {"<script>alert(1)</script>", "\"'; drop table voter_entry; --", "\u202Eevil\u202C",
         "x".repeat(10_000), "", " ", "0", "-1", "1e309", "NaN", "9223372036854775808", "null", "{}", "[]", "\u0000",
         "Nguyễn Văn \u0041\u0301", "../../etc/passwd", "%00", "=cmd|' /C calc'!A0", "@SUM(1+1)"};
@@ -69,6 +74,13 @@ class HostileInputIT {
     final SplittableRandom random = new SplittableRandom(seed);
     final Map<String, Integer> tried = new TreeMap<>();
     final List<String> failures = new ArrayList<>();
+    final Map<String, Long> slowest = new TreeMap<>();
+    final java.util.concurrent.ExecutorService server = java.util.concurrent.Executors.newSingleThreadExecutor();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopServer() {
+        server.shutdownNow();
+    }
 
     @Test
     void mutatedRequestsGetAClearAnswerNeverAServerError() throws Exception {
@@ -81,6 +93,7 @@ class HostileInputIT {
                  "invalidBallots":1,"candidates":[{"id":"a","name":"An","votes":30},{"id":"b","name":"Bình","votes":19}]}""";
         String calendar = "{\"ruleSet\":\"NATIONAL_ASSEMBLY_2025\",\"electionDay\":\"2026-03-15\"}";
         String minutes = MinutesBodies.village(v, 60, 50, 49, 1, 30, 19, "");
+        long heapBefore = heapAfterFullCollection();
 
         fuzzJson("POST /api/v1/evaluations", evaluation,
                 body -> post("/api/v1/evaluations").contentType(MediaType.APPLICATION_JSON).content(body));
@@ -100,7 +113,13 @@ class HostileInputIT {
         fuzzText("GET /api/v1/elections/{id}/dashboard", text -> get("/api/v1/elections/" + v.electionId()
                 + "/dashboard").with(team).param("unit", text));
 
+        long heapAfter = heapAfterFullCollection();
         System.out.println("HostileInputIT inputs per endpoint: " + tried);
+        System.out.println("HostileInputIT slowest answer per endpoint (ms): " + slowest);
+        System.out.printf("HostileInputIT heap in use after a full collection: %,d KB before, %,d KB after%n",
+                heapBefore / 1024, heapAfter / 1024);
+        assertThat(heapAfter - heapBefore).as("heap kept by %,d hostile inputs", tried.size() * PER_TARGET)
+                .isLessThan(GROWTH_MB * 1024L * 1024L);
         assertThat(failures).as("seed " + seed + ": every hostile input gets a 4xx or a correct answer").isEmpty();
         assertThat(tried.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(tried.size() * PER_TARGET);
     }
@@ -121,8 +140,11 @@ class HostileInputIT {
 
     void send(String target, String input, MockHttpServletRequestBuilder request) {
         tried.merge(target, 1, Integer::sum);
+        long start = System.nanoTime();
+        var answer = server.submit(() -> mvc.perform(request).andReturn().getResponse());
         try {
-            var response = mvc.perform(request).andReturn().getResponse();
+            var response = answer.get(HANG_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            slowest.merge(target, (System.nanoTime() - start) / 1_000_000, Math::max);
             int s = response.getStatus();
             if (s >= 500) {
                 failures.add(target + " → " + s + " for " + shorten(input));
@@ -132,9 +154,26 @@ class HostileInputIT {
                     .contains("<script>alert(1)</script>")) {
                 failures.add(target + " echoed markup for " + shorten(input));
             }
+        } catch (java.util.concurrent.TimeoutException hung) {
+            answer.cancel(true);
+            failures.add(target + " → no answer within " + HANG_SECONDS + " s for " + shorten(input));
+        } catch (java.util.concurrent.ExecutionException escaped) {
+            failures.add(target + " → " + escaped.getCause() + " for " + shorten(input));
         } catch (Exception escaped) {
             failures.add(target + " → " + escaped + " for " + shorten(input));
         }
+    }
+
+    /** The heap in use once the collector has run (the least of three full collections, so garbage does not count). */
+    static long heapAfterFullCollection() throws InterruptedException {
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+            Thread.sleep(200);
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+        }
+        return least;
     }
 
     String mutateJson(String valid) {
