@@ -67,19 +67,22 @@ class ArchitectureTest {
         };
     }
 
-    /** The name a binding annotation gives ("" when none), or null for other annotations. */
+    private static final java.util.Set<Class<? extends Annotation>> BINDINGS = java.util.Set.of(
+            org.springframework.web.bind.annotation.PathVariable.class,
+            org.springframework.web.bind.annotation.RequestParam.class,
+            org.springframework.web.bind.annotation.RequestHeader.class,
+            org.springframework.web.bind.annotation.RequestPart.class,
+            org.springframework.web.bind.annotation.CookieValue.class);
+
+    /**
+     * The name a binding annotation gives ("" when none), or null for other annotations. {@code value} and
+     * {@code name} are aliases of each other; read raw, each holds only what was written in it.
+     */
     private static String boundName(Annotation a) {
-        if (a instanceof org.springframework.web.bind.annotation.PathVariable p) {
-            return p.value() + p.name();   // one is an alias of the other; read raw, each holds only its own
-        } else if (a instanceof org.springframework.web.bind.annotation.RequestParam p) {
-            return p.value() + p.name();
-        } else if (a instanceof org.springframework.web.bind.annotation.RequestHeader p) {
-            return p.value() + p.name();
-        } else if (a instanceof org.springframework.web.bind.annotation.RequestPart p) {
-            return p.value() + p.name();
-        } else if (a instanceof org.springframework.web.bind.annotation.CookieValue p) {
-            return p.value() + p.name();
+        if (!BINDINGS.contains(a.annotationType())) {
+            return null;
         }
-        return null;
+        return String.valueOf(org.springframework.core.annotation.AnnotationUtils.getValue(a, "value"))
+                + org.springframework.core.annotation.AnnotationUtils.getValue(a, "name");
     }
 }
