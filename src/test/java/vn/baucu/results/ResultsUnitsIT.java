@@ -140,6 +140,54 @@ class ResultsUnitsIT {
         assertThat(expected).as("a province, a district and a commune per province").hasSize(6);
         assertThat(expected.stream().filter(l -> l.contains(" DISTRICT "))).hasSize(2);
         assertThat(documentUnits(election)).containsExactlyElementsOf(expected);
+
+        // the public portal shows the same units one level at a time: the nation its provinces, each province its
+        // district and its electoral unit, each district its commune, each commune its figures
+        mvc.perform(post("/api/v1/elections/" + election + "/results/publications").with(admin()))
+                .andExpect(status().isCreated());
+        String nation = page("/portal/results/" + election);
+        assertThat(unitRows(nation)).containsExactly("22", "92");
+        assertThat(nation).doesNotContain("id=\"contests\"").contains("id=\"choose-unit\"");
+        List<String> seen = new ArrayList<>();
+        for (String province : unitRows(nation)) {
+            String p = page("/portal/results/" + election + "/units/" + province + "?version=1");
+            String provinceName = units.find(province, day).orElseThrow().name();
+            assertThat(p).as("the page says where it is").contains("Kết quả tại " + provinceName + ": ");
+            List<String> districts = unitRows(p);
+            assertThat(districts).hasSize(1);
+            assertThat(p).as("the province's electoral unit is listed in it").contains("data-place=\"");
+            seen.add(province);
+            for (String district : districts) {
+                String d = page("/portal/results/" + election + "/units/" + district + "?version=1");
+                assertThat(d).as("the crumbs lead back up").contains("/portal/results/" + election + "/units/" + province + "?version=1");
+                seen.add(district);
+                for (String commune : unitRows(d)) {
+                    String c = page("/portal/results/" + election + "/units/" + commune + "?version=1");
+                    assertThat(unitRows(c)).isEmpty();
+                    // the commune's page gives its own row of the document: 300 voters, 270 took part
+                    assertThat(c).contains("270 trên tổng số 300");
+                    seen.add(commune);
+                }
+            }
+        }
+        assertThat(seen).as("every unit of the document reached from the national page")
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(l -> l.substring(0, l.indexOf(' '))).toList());
+        mvc.perform(get("/portal/results/" + election + "/units/99999")).andExpect(status().isNotFound());
+    }
+
+    String page(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The codes of the unit rows of a portal page, in order. */
+    static List<String> unitRows(String html) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("data-unit=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     @Test

@@ -47,6 +47,7 @@ class PortalAccessibilityBrowserIT extends PhoneBrowserTest {
                 "/login",
                 "/portal/results",
                 "/portal/results/" + v.electionId(),
+                "/portal/results/" + v.electionId() + "/units/" + v.communeCode(),
                 "/portal/results/" + v.electionId() + "/contests/" + v.villageCode(),
                 "/portal/verify",
                 "/portal/verify?sha256=" + sha,

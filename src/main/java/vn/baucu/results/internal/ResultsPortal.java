@@ -35,6 +35,13 @@ class ResultsPortal {
     private final org.springframework.web.servlet.ViewResolver views;
     private final org.springframework.web.servlet.LocaleResolver locales;
     private final vn.baucu.platform.Authorization authorization;
+    /** The latest few snapshots arranged by level, least recently used first out. */
+    private final Map<String, PortalTree> trees = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PortalTree> eldest) {
+            return size() > 4;
+        }
+    };
 
     ResultsPortal(Snapshots snapshots, CountingMinutes minutes, JsonMapper json, SnapshotCache pages,
                   @org.springframework.beans.factory.annotation.Qualifier("thymeleafViewResolver")
@@ -58,17 +65,42 @@ class ResultsPortal {
     }
 
     @GetMapping("/portal/results/{id}")
-    @SuppressWarnings("unchecked")
     void election(@PathVariable("id") long id, @RequestParam(name = "version", required = false) Integer version, Model model,
                   HttpServletRequest request, HttpServletResponse response) throws Exception {
         Snapshots.Head head = snapshots.servedHead(id, version)
                 .orElseThrow(() -> DomainException.notFound("results.not-published", id));
         serve(head, "election", "results/portal-election", model, request, response, () -> {
-            Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
-            model.addAttribute("doc", json.readValue(s.document(), Map.class));
-            model.addAttribute("snapshot", s);
-            model.addAttribute("electionId", id);
+            PortalTree tree = tree(head);
+            fillLevel(model, head, tree, tree.top(), true);
         });
+    }
+
+    /**
+     * One administrative unit of a published snapshot: its figures, the units directly under it (each a link one
+     * level down) and the contests held in it, with the units above it as crumbs. 404 for a unit the snapshot has not.
+     */
+    @GetMapping("/portal/results/{id}/units/{code}")
+    void unit(@PathVariable("id") long id, @PathVariable("code") String code,
+              @RequestParam(name = "version", required = false) Integer version, Model model,
+              HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Snapshots.Head head = snapshots.servedHead(id, version)
+                .orElseThrow(() -> DomainException.notFound("results.not-published", id));
+        PortalTree tree = tree(head);
+        PortalTree.Level level = tree.at(code);
+        if (level == null) {
+            throw DomainException.notFound("results.unit-not-published", code);
+        }
+        serve(head, "unit-" + code, "results/portal-election", model, request, response,
+                () -> fillLevel(model, head, tree, level, false));
+    }
+
+    private void fillLevel(Model model, Snapshots.Head s, PortalTree tree, PortalTree.Level level, boolean top) {
+        model.addAttribute("election", tree.election());
+        model.addAttribute("summary", tree.summary());
+        model.addAttribute("level", level);
+        model.addAttribute("top", top);
+        model.addAttribute("snapshot", s);
+        model.addAttribute("electionId", s.electionId());
     }
 
     @GetMapping("/portal/results/{id}/contests/{place}")
@@ -80,11 +112,33 @@ class ResultsPortal {
             Snapshots.Snapshot s = snapshots.published(id, head.version()).orElseThrow();
             Map<String, Object> contest = snapshots.contest(s, place)
                     .orElseThrow(() -> DomainException.notFound("body.contest-not-found", place));
+            PortalTree tree = tree(head);
             model.addAttribute("contest", contest);
+            model.addAttribute("crumbs", tree.aboveContest(contest));
             model.addAttribute("snapshot", s);
             model.addAttribute("electionId", id);
-            model.addAttribute("electionName", ((Map<?, ?>) json.readValue(s.document(), Map.class).get("election")).get("name"));
+            model.addAttribute("electionName", tree.election().get("name"));
         });
+    }
+
+    /**
+     * The snapshot's document arranged by level, made once per snapshot and node and kept for the few latest (a
+     * snapshot never changes, so its hash is the key and nothing needs invalidating; see {@link SnapshotCache}).
+     */
+    @SuppressWarnings("unchecked")
+    private PortalTree tree(Snapshots.Head head) {
+        synchronized (trees) {
+            PortalTree hit = trees.get(head.sha256());
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Snapshots.Snapshot s = snapshots.published(head.electionId(), head.version()).orElseThrow();
+        PortalTree made = PortalTree.of(json.readValue(s.document(), Map.class));
+        synchronized (trees) {
+            trees.put(head.sha256(), made);
+        }
+        return made;
     }
 
     /**
