@@ -260,12 +260,12 @@ public class CountingMinutes {
         var version = store.versions(m.id()).stream().filter(v -> v.version() == m.version()).findFirst().orElseThrow();
         MinutesEntry figures = json.readValue(version.figures(), MinutesEntry.class);
         Instant now = clock.instant();
-        String canonical = canonical(contest, m, figures, version, user.username(), Inputs.text(signedBy), now);
+        Map<String, CandidateView> ballot = ballotById(contest);
+        String canonical = canonical(contest, ballot, m, figures, version, user.username(), Inputs.text(signedBy), now);
         String sha = Inputs.sha256(canonical.getBytes(StandardCharsets.UTF_8));
         if (!store.certify(m.id(), m.version(), now, user.username(), Inputs.text(signedBy), sha, canonical)) {
             throw DomainException.conflict("counting.moved", m.id());
         }
-        Map<String, CandidateView> ballot = ballotById(contest);
         List<long[]> votes = new ArrayList<>();
         for (MinutesEntry.CandidateVotes v : figures.candidates()) {
             CandidateView c = ballot.get(v.id());
@@ -275,9 +275,12 @@ public class CountingMinutes {
         live.changed(contest.electionId(), "MINUTES", m.unitCode());
         audit.record("MINUTES_CERTIFIED", "minutes", String.valueOf(m.id()), m.unitCode(),
                 Map.of("contest", contest.placeCode(), "version", m.version(), "sha256", sha));
+        MinutesSummary certified = summary(store.find(m.id()).orElseThrow());
+        // last: the contest's recomputation takes the contest's lock until commit, so nothing else of this
+        // certification should run while other certifications of the same unit wait for it
         events.publishEvent(new MinutesCertified(contest.electionId(), contest.id(), m.id(), m.version(), sha,
                 contest.rehearsal()));
-        return summary(store.find(m.id()).orElseThrow());
+        return certified;
     }
 
     /** Opens version n + 1 of a certified minutes, with the reason and the decision behind it (version n stays). */
@@ -431,6 +434,42 @@ public class CountingMinutes {
     public List<CertifiedMinutes> certified(ContestRef contest) {
         return store.certified(contest.id()).stream().map(r -> new CertifiedMinutes((Long) r[0], (Long) r[1], (String) r[2],
                 (Integer) r[3], (String) r[4], json.readValue((String) r[5], MinutesEntry.class))).toList();
+    }
+
+    /** Which version of one minutes of a contest is certified last, and its SHA-256 (the results' references). */
+    public record CertifiedRef(long minutesId, Long pollingArea, int version, String sha256) {
+    }
+
+    /**
+     * A contest's certified minutes summed (Điều 77: the electoral unit's figures are the sum of its polling areas'):
+     * the voting method of the first, each figure (null when no minutes has it, as for a show of hands) and each
+     * candidate's votes by id.
+     */
+    public record CertifiedTotals(String votingMethod, long electorate, long participants, Long ballotsIssued,
+                                  Long ballotsReturned, Long validBallots, Long invalidBallots, Map<String, Long> votes,
+                                  List<CertifiedRef> minutes) {
+    }
+
+    /**
+     * The latest certified version of every minutes of a contest, summed in the database, with the minutes summed in
+     * the order of {@link #certified}; empty when none is certified.
+     */
+    @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<CertifiedTotals> certifiedTotals(ContestRef contest) {
+        return store.certifiedTotals(contest.id()).map(r -> {
+            Map<String, Long> votes = new java.util.LinkedHashMap<>();
+            ((Map<String, Object>) json.readValue((String) r[7], Map.class))
+                    .forEach((id, n) -> votes.put(id, ((Number) n).longValue()));
+            List<CertifiedRef> refs = new ArrayList<>();
+            for (List<Object> m : (List<List<Object>>) json.readValue((String) r[8], List.class)) {
+                refs.add(new CertifiedRef(((Number) m.get(0)).longValue(),
+                        m.get(1) == null ? null : ((Number) m.get(1)).longValue(), ((Number) m.get(2)).intValue(),
+                        (String) m.get(3)));
+            }
+            return new CertifiedTotals((String) r[0], r[1] == null ? 0 : (Long) r[1], r[2] == null ? 0 : (Long) r[2],
+                    (Long) r[3], (Long) r[4], (Long) r[5], (Long) r[6], votes, List.copyOf(refs));
+        });
     }
 
     /** A contest's certified minutes in one commune, summed: the figures of the minutes and their complaints. */
@@ -659,9 +698,8 @@ public class CountingMinutes {
     }
 
     /** The certified data, in a fixed order, as hashed (SHA-256) and published for verification. */
-    private String canonical(ContestRef contest, Row m, MinutesEntry f, MinutesStore.VersionRow version, String by,
-                             String signedBy, Instant at) {
-        Map<String, CandidateView> ballot = ballotById(contest);
+    private String canonical(ContestRef contest, Map<String, CandidateView> ballot, Row m, MinutesEntry f,
+                             MinutesStore.VersionRow version, String by, String signedBy, Instant at) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("schema", "baucu/counting-minutes/1");
         Map<String, Object> election = new LinkedHashMap<>();

@@ -420,6 +420,12 @@ public class Elections {
         return contest.village() ? List.of() : store.pollingAreasOf(contest.id(), contest.electionDay());
     }
 
+    /** How many polling areas vote in a contest of an electoral unit (none for a village's contest). */
+    @Transactional(readOnly = true)
+    public int pollingAreaCount(ContestRef contest) {
+        return contest.village() ? 0 : store.pollingAreaCount(contest.id(), contest.electionDay());
+    }
+
     /** Every contest of an election. */
     @Transactional(readOnly = true)
     public List<ContestRef> contests(long electionId) {

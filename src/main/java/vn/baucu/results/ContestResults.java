@@ -16,10 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.baucu.audit.AuditLog;
 import vn.baucu.candidates.CandidateView;
 import vn.baucu.candidates.Candidates;
-import vn.baucu.counting.CertifiedMinutes;
 import vn.baucu.counting.CountingMinutes;
 import vn.baucu.counting.MinutesCertified;
-import vn.baucu.counting.MinutesEntry;
 import vn.baucu.election.ContestRef;
 import vn.baucu.election.Elections;
 import vn.baucu.rules.ContestEvaluator;
@@ -83,8 +81,12 @@ public class ContestResults {
     public Computed recompute(ContestRef contest) {
         // one recomputation of a contest at a time, each reading what the one before it committed: two minutes of the
         // same unit certified at once must both be in the result (the statements after the lock see the other's commit)
+        // what a certification cannot change (the polling areas, the ballot) is read before the lock, so that the
+        // certifications of the same unit that wait for it wait for as little as possible
+        int expected = expected(contest);
+        List<CandidateView> ballot = candidates.ballot(contest.electionId(), contest.placeCode());
         jdbc.sql("select pg_advisory_xact_lock(73050105, cast(:c as int))").param("c", contest.id()).query().singleRow();
-        Computed c = compute(contest);
+        Computed c = compute(contest, expected, ballot);
         store(contest, c);
         if (c.evaluation() != null) {
             candidates.recordOutcome(contest.electionId(), contest.placeCode(),
@@ -453,12 +455,23 @@ public class ContestResults {
     /** The contest's result from its certified minutes as they stand, without storing anything. */
     @Transactional(readOnly = true)
     public Computed compute(ContestRef contest) {
-        List<CertifiedMinutes> certified = minutes.certified(contest);
-        int expected = contest.village() ? 1 : elections.pollingAreasOf(contest).size();
+        return compute(contest, expected(contest), candidates.ballot(contest.electionId(), contest.placeCode()));
+    }
+
+    /** How many minutes the contest's result needs: its meeting's, or one per polling area. */
+    private int expected(ContestRef contest) {
+        return contest.village() ? 1 : elections.pollingAreaCount(contest);
+    }
+
+    private Computed compute(ContestRef contest, int expected, List<CandidateView> ballot) {
+        // the sums and the references come from the database in one pass over the contest's minutes, instead of
+        // each minutes' figures read and parsed here
+        var totals = minutes.certifiedTotals(contest);
+        List<CountingMinutes.CertifiedRef> certified = totals.map(CountingMinutes.CertifiedTotals::minutes).orElse(List.of());
         int entered = minutes.entered(contest);
         String status = expected > 0 && certified.size() >= expected ? "CERTIFIED" : entered > 0 ? "REPORTED" : "NOT_REPORTED";
         List<Map<String, Object>> refs = new ArrayList<>();
-        for (CertifiedMinutes m : certified) {
+        for (CountingMinutes.CertifiedRef m : certified) {
             Map<String, Object> ref = new LinkedHashMap<>();
             ref.put("level", contest.village() ? "MEETING" : "TEAM");
             ref.put("pollingArea", m.pollingArea());
@@ -466,12 +479,12 @@ public class ContestResults {
             ref.put("sha256", m.sha256());
             refs.add(ref);
         }
-        List<String> struck = candidates.ballot(contest.electionId(), contest.placeCode()).stream()
-                .filter(CandidateView::struckAfterPrinting).map(c -> String.valueOf(c.id())).toList();
-        if (certified.isEmpty()) {
+        List<String> struck = ballot.stream().filter(CandidateView::struckAfterPrinting).map(c -> String.valueOf(c.id()))
+                .toList();
+        if (totals.isEmpty()) {
             return new Computed(status, expected, entered, 0, null, null, refs, null, struck);
         }
-        ContestFigures figures = sum(contest, certified);
+        ContestFigures figures = figures(contest, totals.get(), ballot);
         Evaluation evaluation = null;
         String rejected = null;
         if ("CERTIFIED".equals(status)) {
@@ -484,42 +497,19 @@ public class ContestResults {
         return new Computed(status, expected, entered, certified.size(), figures, evaluation, refs, rejected, struck);
     }
 
-    /** The figures of a contest: its one meeting's minutes, or the sum of its polling areas' (Điều 77). */
-    private ContestFigures sum(ContestRef contest, List<CertifiedMinutes> certified) {
-        long electorate = 0;
-        long participants = 0;
-        Long issued = null;
-        Long returned = null;
-        Long valid = null;
-        Long invalid = null;
-        VotingMethod method = VotingMethod.valueOf(certified.get(0).figures().votingMethod());
-        Map<String, Long> votes = new LinkedHashMap<>();
-        for (CertifiedMinutes m : certified) {
-            MinutesEntry f = m.figures();
-            electorate += f.electorate();
-            participants += f.participants();
-            issued = add(issued, f.ballotsIssued());
-            returned = add(returned, f.ballotsReturned());
-            valid = add(valid, f.validBallots());
-            invalid = add(invalid, f.invalidBallots());
-            for (MinutesEntry.CandidateVotes v : f.candidates()) {
-                votes.merge(v.id(), v.votes(), Long::sum);
-            }
-        }
+    /** The figures of a contest: its one meeting's minutes, or the sum of its polling areas' (Điều 77), on its ballot. */
+    private static ContestFigures figures(ContestRef contest, CountingMinutes.CertifiedTotals t, List<CandidateView> ballot) {
         List<ContestFigures.CandidateFigures> names = new ArrayList<>();
-        for (CandidateView c : candidates.ballot(contest.electionId(), contest.placeCode())) {
+        for (CandidateView c : ballot) {
             String id = String.valueOf(c.id());
             // a name struck off after printing stays on the ballot with no votes, and is never elected (ADR 0006)
             names.add(new ContestFigures.CandidateFigures(id, c.fullName(), c.birthDate(),
-                    c.struckAfterPrinting() ? 0 : votes.getOrDefault(id, 0L)));
+                    c.struckAfterPrinting() ? 0 : t.votes().getOrDefault(id, 0L)));
         }
         return new ContestFigures(RuleSet.valueOf(contest.ruleSet()), vn.baucu.rules.Round.valueOf(contest.round()),
-                contest.seats(), contest.electionDay(), method,
-                electorate, 0, participants, issued, returned, valid, invalid, names);
-    }
-
-    private static Long add(Long a, Long b) {
-        return b == null ? a : a == null ? b : a + b;
+                contest.seats(), contest.electionDay(), VotingMethod.valueOf(t.votingMethod()),
+                t.electorate(), 0, t.participants(), t.ballotsIssued(), t.ballotsReturned(), t.validBallots(),
+                t.invalidBallots(), names);
     }
 
     private void store(ContestRef contest, Computed c) {

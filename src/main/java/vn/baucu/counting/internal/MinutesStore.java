@@ -140,13 +140,26 @@ public class MinutesStore {
     }
 
     public void insertVotes(long id, int version, List<long[]> candidateVotesCounted) {
-        for (long[] v : candidateVotesCounted) {
-            jdbc.sql("""
-                            insert into minutes_votes (minutes_id, version, candidate_id, votes, counted)
-                            values (:m, :v, :c, :n, :counted)""")
-                    .param("m", id).param("v", version).param("c", v[0]).param("n", v[1]).param("counted", v[2] == 1)
-                    .update();
+        if (candidateVotesCounted.isEmpty()) {
+            return;
         }
+        // one statement for the whole ballot: the candidates, their votes and whether they count, as three arrays
+        StringBuilder ids = new StringBuilder("{");
+        StringBuilder votes = new StringBuilder("{");
+        StringBuilder counted = new StringBuilder("{");
+        for (long[] v : candidateVotesCounted) {
+            String sep = ids.length() > 1 ? "," : "";
+            ids.append(sep).append(v[0]);
+            votes.append(sep).append(v[1]);
+            counted.append(sep).append(v[2] == 1 ? 't' : 'f');
+        }
+        jdbc.sql("""
+                        insert into minutes_votes (minutes_id, version, candidate_id, votes, counted)
+                        select :m, :v, c, n, k
+                        from unnest(cast(:c as bigint[]), cast(:n as bigint[]), cast(:k as boolean[])) as t (c, n, k)""")
+                .param("m", id).param("v", version).param("c", ids.append('}').toString())
+                .param("n", votes.append('}').toString()).param("k", counted.append('}').toString())
+                .update();
     }
 
     /** Opens version {@code version + 1} of a certified minutes; false when it is not (or no longer) that version, certified. */
@@ -232,6 +245,35 @@ public class MinutesStore {
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6)})
                 .list();
+    }
+
+    /**
+     * The latest certified version of every minutes of a contest summed in the database, in one pass: [voting method of
+     * the first, electorate, participants, ballots issued, returned, valid, invalid (each null when no minutes has it),
+     * the candidates' votes as a JSON object of id to votes, and the minutes as a JSON array of [minutes id, area,
+     * version, sha] in place order], or nothing when none is certified.
+     */
+    public Optional<Object[]> certifiedTotals(long contestId) {
+        return jdbc.sql("""
+                        with latest as (
+                            select m.id, m.polling_area_id, v.version, v.sha256, v.figures from minutes m
+                            """ + LATEST_CERTIFIED + """
+                            where m.contest_id = :c)
+                        select (array_agg(figures ->> 'votingMethod' order by polling_area_id nulls first, id))[1],
+                               sum((figures ->> 'electorate')::bigint)::bigint, sum((figures ->> 'participants')::bigint)::bigint,
+                               sum((figures ->> 'ballotsIssued')::bigint)::bigint, sum((figures ->> 'ballotsReturned')::bigint)::bigint,
+                               sum((figures ->> 'validBallots')::bigint)::bigint, sum((figures ->> 'invalidBallots')::bigint)::bigint,
+                               (select coalesce(jsonb_object_agg(id, votes), '{}'::jsonb)::text from (
+                                    select k ->> 'id' as id, sum((k ->> 'votes')::bigint) as votes
+                                    from latest, jsonb_array_elements(latest.figures -> 'candidates') k group by 1) t),
+                               json_agg(json_build_array(id, polling_area_id, version, sha256)
+                                        order by polling_area_id nulls first, id)::text
+                        from latest having count(*) > 0""")
+                .param("c", contestId)
+                .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class), rs.getObject(3, Long.class),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class), rs.getObject(6, Long.class),
+                        rs.getObject(7, Long.class), rs.getString(8), rs.getString(9)})
+                .optional();
     }
 
     /**

@@ -364,6 +364,14 @@ public class ElectionStore {
                 .list();
     }
 
+    public int pollingAreaCount(long contestId, LocalDate day) {
+        return jdbc.sql("""
+                        select count(*) from contest c join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
+                        join polling_area p on p.commune_id = uc.commune_id and p.polling_day = :d
+                        where c.id = :c""")
+                .param("c", contestId).param("d", Date.valueOf(day)).query(Integer.class).single();
+    }
+
     public Optional<vn.baucu.election.ContestRef> contestRefById(long contestId) {
         return jdbc.sql(CONTEST_REF + " where c.id = :c").param("c", contestId).query(ElectionStore::contestRef).optional();
     }
