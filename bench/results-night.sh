@@ -5,6 +5,8 @@
 # results document, the recomputation check, and HTTP Basic against a token. The database is a durable embedded
 # cluster (fsync and synchronous commit on, as in production) in BENCH_DATA (default /tmp/baucu-night, emptied first).
 # Usage: bash bench/results-night.sh [areas] [clients]   (BENCH_WARMUP: areas of another unit sent first, unmeasured; default 200)
+# BENCH_UNITS (default 1): the areas spread over that many electoral units (each its own contest), certified interleaved;
+# with 1, every certification waits behind the same contest's lock, the worst case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 areas="${1:-400}"
@@ -15,5 +17,5 @@ rm -rf "$data"
 durable="-Dbaucu.data-dir=${data}"
 [ -n "${BENCH_FAST:-}" ] && durable=""
 mvn -B -ntp -q verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ResultsNightBenchmark \
-  -Dbench.argLine="-Dbench.areas=${areas} -Dbench.clients=${clients} -Dbench.warmup=${BENCH_WARMUP:-200} ${durable} ${BENCH_JVM:-}" 2>&1 \
+  -Dbench.argLine="-Dbench.areas=${areas} -Dbench.clients=${clients} -Dbench.warmup=${BENCH_WARMUP:-200} -Dbench.units=${BENCH_UNITS:-1} ${durable} ${BENCH_JVM:-}" 2>&1 \
   | grep -A9 "== results-night benchmark" || { echo "the benchmark failed: see target/failsafe-reports"; exit 1; }

@@ -37,6 +37,11 @@ class ResultsNightBenchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     /** Areas of another unit sent through the same flow first, not measured: the JIT compiles what results night runs. */
     static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    /**
+     * Electoral units the areas are spread over (each its own election and contest), certified interleaved: 1 puts every
+     * certification behind the same contest's lock (the worst case); results night spreads them over 546 contests.
+     */
+    static final int UNITS = Integer.getInteger("bench.units", 1);
 
     @LocalServerPort
     int port;
@@ -54,11 +59,18 @@ class ResultsNightBenchmark {
     void resultsNight() throws Exception {
         clients = new BenchClients(port, CLIENTS);
         long built = System.nanoTime();
-        UnitElections.Built u = unitElections.frozen(300, AREAS);
+        java.util.List<UnitElections.Built> units = new java.util.ArrayList<>();
+        for (int k = 0; k < UNITS; k++) {
+            units.add(unitElections.frozen(300, AREAS / UNITS + (k < AREAS % UNITS ? 1 : 0)));
+        }
+        UnitElections.Built u = units.get(0);
         double buildSeconds = (System.nanoTime() - built) / 1e9;
-        String clerk1 = clients.token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
-        String clerk2 = clients.token(users.create(Role.COMMUNE_OFFICIAL, u.communeCode(), null));
         String province = clients.token(users.create(Role.PROVINCE_OFFICIAL, "22", null));
+        java.util.List<String[]> clerks = new java.util.ArrayList<>();
+        for (UnitElections.Built b : units) {
+            clerks.add(new String[] {clients.token(users.create(Role.COMMUNE_OFFICIAL, b.communeCode(), null)),
+                    clients.token(users.create(Role.COMMUNE_OFFICIAL, b.communeCode(), null))});
+        }
         String admin = clients.token("admin", "admin-test-password");
         String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
 
@@ -70,7 +82,8 @@ class ResultsNightBenchmark {
             UnitElections.Built w = unitElections.frozen(300, WARMUP);
             String warm1 = clients.token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
             String warm2 = clients.token(users.create(Role.COMMUNE_OFFICIAL, w.communeCode(), null));
-            assertThat(night(w, warm1, warm2, province, new AtomicLong())).as("warm-up minutes refused").isZero();
+            assertThat(night(java.util.List.of(w), java.util.List.<String[]>of(new String[] {warm1, warm2}), province,
+                    new AtomicLong())).as("warm-up minutes refused").isZero();
             clients.run(CLIENTS * 200, i -> status(clients.get("/js/baucu.js", null)));
         }
 
@@ -83,41 +96,48 @@ class ResultsNightBenchmark {
         // results night: every area's two entries and its certification
         AtomicLong lastAnswer = new AtomicLong();
         long t1 = System.nanoTime();
-        long failed = night(u, clerk1, clerk2, province, lastAnswer);
+        long failed = night(units, clerks, province, lastAnswer);
         double nightSeconds = (System.nanoTime() - t1) / 1e9;
         assertThat(failed).as("minutes refused").isZero();
 
-        // the roll-up: the results document holds every minutes
-        long electorate = 300L * AREAS;
+        // the roll-up: each unit's results document holds every one of its minutes
         long polls = 0;
-        while (true) {
-            polls++;
-            String results = clients.get("/api/v1/elections/" + u.electionId() + "/results", province).body();
-            if (results.contains("\"electorate\":" + electorate)) {
-                break;
+        for (UnitElections.Built b : units) {
+            long electorate = 300L * b.areas().size();
+            while (true) {
+                polls++;
+                String results = clients.get("/api/v1/elections/" + b.electionId() + "/results", province).body();
+                if (results.contains("\"electorate\":" + electorate)) {
+                    break;
+                }
+                assertThat(System.nanoTime() - lastAnswer.get()).as("roll-up within 60 s").isLessThan(60_000_000_000L);
             }
-            assertThat(System.nanoTime() - lastAnswer.get()).as("roll-up within 60 s").isLessThan(60_000_000_000L);
         }
         double rollUpMs = (System.nanoTime() - lastAnswer.get()) / 1e6;
 
         // nothing lost, nothing duplicated: every area certified once, two entries each, the recomputation agrees
-        JsonNode held = json.readTree(clients.get(base, province).body());
-        assertThat(held.size()).isEqualTo(AREAS);
-        for (JsonNode m : held) {
-            assertThat(m.get("status").asString()).isEqualTo("CERTIFIED");
-            assertThat(m.get("version").asInt()).isEqualTo(1);
-            assertThat(m.get("entries").asInt()).isEqualTo(2);
+        long audited = 0;
+        double recomputeMs = 0;
+        for (UnitElections.Built b : units) {
+            JsonNode held = json.readTree(clients.get("/api/v1/elections/" + b.electionId() + "/contests/22-1/minutes",
+                    province).body());
+            assertThat(held.size()).isEqualTo(b.areas().size());
+            for (JsonNode m : held) {
+                assertThat(m.get("status").asString()).isEqualTo("CERTIFIED");
+                assertThat(m.get("version").asInt()).isEqualTo(1);
+                assertThat(m.get("entries").asInt()).isEqualTo(2);
+            }
+            audited += jdbc.sql("""
+                            select count(*) from audit_log where action = 'MINUTES_CERTIFIED'
+                            and subject_id in (select id::text from minutes where election_id = :e)""")
+                    .param("e", b.electionId()).query(Long.class).single();
+            long recomputeStart = System.nanoTime();
+            String recomputed = clients.send("POST", "/api/v1/elections/" + b.electionId() + "/results/recomputation", admin,
+                    null, null, null).body();
+            recomputeMs += (System.nanoTime() - recomputeStart) / 1e6;
+            assertThat(recomputed).contains("\"differed\":[]");
         }
-        long audited = jdbc.sql("""
-                        select count(*) from audit_log where action = 'MINUTES_CERTIFIED'
-                        and subject_id in (select id::text from minutes where election_id = :e)""")
-                .param("e", u.electionId()).query(Long.class).single();
         assertThat(audited).isEqualTo(AREAS);
-        long recomputeStart = System.nanoTime();
-        String recomputed = clients.send("POST", "/api/v1/elections/" + u.electionId() + "/results/recomputation", admin, null, null,
-                null).body();
-        double recomputeMs = (System.nanoTime() - recomputeStart) / 1e6;
-        assertThat(recomputed).contains("\"differed\":[]");
 
         // the price of a password on every request
         int reads = 200;
@@ -130,7 +150,8 @@ class ResultsNightBenchmark {
         clients.close();
 
         int requests = AREAS * 3;
-        System.out.println("== results-night benchmark: " + AREAS + " polling areas, " + CLIENTS + " clients, "
+        System.out.println("== results-night benchmark: " + AREAS + " polling areas in " + UNITS + " electoral unit(s), "
+                + CLIENTS + " clients, "
                 + Runtime.getRuntime().availableProcessors() + " cores shared by server and clients, after a warm-up of "
                 + WARMUP + " areas of another unit ==");
         System.out.printf(Locale.ROOT, "election built through the facades: %.1f s%n", buildSeconds);
@@ -151,11 +172,24 @@ class ResultsNightBenchmark {
     }
 
     /** Every area's two entries and its certification, spread over the clients; how many were refused. */
-    private long night(UnitElections.Built u, String clerk1, String clerk2, String province,
+    private long night(java.util.List<UnitElections.Built> units, java.util.List<String[]> clerks, String province,
                        AtomicLong lastAnswer) throws Exception {
-        String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
-        return clients.run(u.areas().size(), a -> {
-            String body = MinutesBodies.area(u, u.areas().get(a), 300, 280, 150, 90, 40);
+        // the units' areas interleaved: area a of every unit, then area a + 1
+        java.util.List<int[]> order = new java.util.ArrayList<>();
+        int most = units.stream().mapToInt(b -> b.areas().size()).max().orElse(0);
+        for (int a = 0; a < most; a++) {
+            for (int k = 0; k < units.size(); k++) {
+                if (a < units.get(k).areas().size()) {
+                    order.add(new int[] {k, a});
+                }
+            }
+        }
+        return clients.run(order.size(), i -> {
+            UnitElections.Built u = units.get(order.get(i)[0]);
+            String clerk1 = clerks.get(order.get(i)[0])[0];
+            String clerk2 = clerks.get(order.get(i)[0])[1];
+            String base = "/api/v1/elections/" + u.electionId() + "/contests/22-1/minutes";
+            String body = MinutesBodies.area(u, u.areas().get(order.get(i)[1]), 300, 280, 150, 90, 40);
             var first = clients.send("POST", base + "/entries", clerk1, body, UUID.randomUUID(), null);
             var second = clients.send("POST", base + "/entries", clerk2, body, UUID.randomUUID(), null);
             if (first.statusCode() != 201 || second.statusCode() != 201) {
