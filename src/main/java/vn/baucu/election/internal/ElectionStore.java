@@ -351,13 +351,15 @@ public class ElectionStore {
                 .param("e", electionId).param("c", communeCode).query(ElectionStore::contestRef).list();
     }
 
+    /** The polling areas that vote in contest {@code :c} on day {@code :d}: those of its electoral unit's communes. */
+    private static final String CONTEST_AREAS = """
+            contest c join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
+            join polling_area p on p.commune_id = uc.commune_id and p.polling_day = :d
+            """;
+
     public List<vn.baucu.election.PollingArea> pollingAreasOf(long contestId, LocalDate day) {
-        return jdbc.sql("""
-                        select p.id, a.code, p.polling_day, p.number, p.name, p.address, p.voters
-                        from contest c join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
-                        join polling_area p on p.commune_id = uc.commune_id and p.polling_day = :d
-                        join admin_unit a on a.id = p.commune_id
-                        where c.id = :c order by a.code, p.number""")
+        return jdbc.sql("select p.id, a.code, p.polling_day, p.number, p.name, p.address, p.voters from " + CONTEST_AREAS
+                        + "join admin_unit a on a.id = p.commune_id where c.id = :c order by a.code, p.number")
                 .param("c", contestId).param("d", Date.valueOf(day))
                 .query((rs, i) -> new vn.baucu.election.PollingArea(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getInt(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
@@ -365,10 +367,7 @@ public class ElectionStore {
     }
 
     public int pollingAreaCount(long contestId, LocalDate day) {
-        return jdbc.sql("""
-                        select count(*) from contest c join electoral_unit_commune uc on uc.electoral_unit_id = c.electoral_unit_id
-                        join polling_area p on p.commune_id = uc.commune_id and p.polling_day = :d
-                        where c.id = :c""")
+        return jdbc.sql("select count(*) from " + CONTEST_AREAS + "where c.id = :c")
                 .param("c", contestId).param("d", Date.valueOf(day)).query(Integer.class).single();
     }
 
